@@ -1,0 +1,18 @@
+from django.db import models
+
+from mutasi_asn.akun.scoping import filter_instansi
+
+
+class InstansiQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return filter_instansi(self, user, "pk")
+
+
+class UnitKerjaQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return filter_instansi(self, user, "instansi_id")
+
+
+class JabatanQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return filter_instansi(self, user, "unit_kerja__instansi_id")

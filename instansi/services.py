@@ -1,0 +1,77 @@
+"""Writes to the agency structure: one function per business action, atomic, validated."""
+
+from django.db import transaction
+
+from .models import Instansi, Jabatan, UnitKerja
+
+
+def _isi(obj, data: dict, fields: list[str]):
+    for f in fields:
+        if f in data:
+            setattr(obj, f, data[f])
+
+
+def _simpan(obj, actor):
+    obj.full_clean()
+    obj._history_user = actor
+    obj.save()
+    return obj
+
+
+INSTANSI_FIELDS = ["kode", "nama", "singkatan", "jenis", "aktif"]
+UNIT_FIELDS = ["instansi", "induk", "kode", "nama", "jenis"]
+JABATAN_FIELDS = [
+    "unit_kerja",
+    "kode",
+    "nama",
+    "jenis",
+    "jenjang",
+    "eselon",
+    "kelas_jabatan",
+    "pendidikan_minimal",
+    "bidang_studi",
+    "golongan_minimal",
+    "golongan_maksimal",
+    "aktif",
+]
+
+
+@transaction.atomic
+def instansi_simpan(*, instance: Instansi | None, data: dict, actor) -> Instansi:
+    obj = instance or Instansi()
+    _isi(obj, data, INSTANSI_FIELDS)
+    return _simpan(obj, actor)
+
+
+def _jalur(unit: UnitKerja) -> tuple[str, int]:
+    if unit.induk_id is None:
+        return f"/{unit.pk}/", 0
+    induk = UnitKerja.objects.only("jalur", "kedalaman").get(pk=unit.induk_id)
+    return f"{induk.jalur}{unit.pk}/", induk.kedalaman + 1
+
+
+@transaction.atomic
+def unitkerja_simpan(*, instance: UnitKerja | None, data: dict, actor) -> UnitKerja:
+    """Save a unit and keep the materialised path of it and its whole subtree right."""
+    obj = instance or UnitKerja()
+    jalur_lama = obj.jalur
+    _isi(obj, data, UNIT_FIELDS)
+    _simpan(obj, actor)
+    jalur_baru, kedalaman = _jalur(obj)
+    if jalur_baru != jalur_lama:
+        UnitKerja.objects.filter(pk=obj.pk).update(jalur=jalur_baru, kedalaman=kedalaman)
+        if jalur_lama:
+            selisih = kedalaman - obj.kedalaman
+            for sub in UnitKerja.objects.filter(jalur__startswith=jalur_lama).exclude(pk=obj.pk):
+                sub.jalur = jalur_baru + sub.jalur[len(jalur_lama) :]
+                sub.kedalaman += selisih
+                sub.save(update_fields=["jalur", "kedalaman"])
+        obj.jalur, obj.kedalaman = jalur_baru, kedalaman
+    return obj
+
+
+@transaction.atomic
+def jabatan_simpan(*, instance: Jabatan | None, data: dict, actor) -> Jabatan:
+    obj = instance or Jabatan()
+    _isi(obj, data, JABATAN_FIELDS)
+    return _simpan(obj, actor)

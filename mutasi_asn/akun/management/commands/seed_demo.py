@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from mutasi_asn.demo.pengguna import buat_pengguna_demo
+from mutasi_asn.demo.register import buat_register_demo, register_sudah_ada
+
+
+class Command(BaseCommand):
+    help = "Isi data demo Kota Pematangsiantar (idempoten) dan buat pengguna demo per peran."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--pegawai", type=int, default=6000, help="Jumlah pegawai (bawaan 6000)."
+        )
+        parser.add_argument("--seed", type=int, default=2026, help="Benih acak; sama = data sama.")
+        parser.add_argument(
+            "--izinkan-produksi",
+            action="store_true",
+            help="Izinkan pengguna demo (kata sandi diketahui umum) saat DEBUG mati.",
+        )
+
+    def handle(self, *args, **opts):
+        if not settings.DEBUG and not opts["izinkan_produksi"]:
+            raise CommandError(
+                "seed_demo membuat pengguna dengan kata sandi demo. Jalankan hanya di lingkungan "
+                "pengembangan, atau tambahkan --izinkan-produksi bila memang disengaja."
+            )
+        if opts["pegawai"] < 1:
+            raise CommandError("--pegawai harus lebih dari 0.")
+        if register_sudah_ada():
+            self.stdout.write("Data register sudah ada; tidak dibuat ulang.")
+        else:
+            hasil = buat_register_demo(jumlah_pegawai=opts["pegawai"], seed=opts["seed"])
+            self.stdout.write(
+                f"Register demo: {hasil.instansi} instansi, {hasil.unit} unit kerja, "
+                f"{hasil.jabatan} jabatan, {hasil.pegawai} pegawai ({hasil.detik:.1f} detik)."
+            )
+        pengguna = buat_pengguna_demo()
+        self.stdout.write(self.style.SUCCESS("\nLogin demo (http://127.0.0.1:8000/):"))
+        for username, sandi, peran in pengguna:
+            self.stdout.write(f"  {username:<16} {sandi:<12} {peran}")

@@ -1,0 +1,50 @@
+"""Roles of the product. A role is a Django group; the permissions each role carries live here.
+
+Which agency a user belongs to is data (`Pengguna.instansi`), never code.
+"""
+
+from django.db import models
+
+
+class Peran(models.TextChoices):
+    ADMIN = "admin", "Administrator"
+    BKPSDM = "bkpsdm", "Staf BKPSDM"
+    OPERATOR_OPD = "operator_opd", "Operator OPD"
+    KEPALA_OPD = "kepala_opd", "Kepala OPD"
+    TIM_PENILAI = "tim_penilai", "Tim Penilai Kinerja"
+    PPK = "ppk", "Pejabat Pembina Kepegawaian"
+
+
+# Roles that see the whole city; the others see only their own instansi.
+PERAN_LINGKUP_KOTA = frozenset({Peran.ADMIN, Peran.BKPSDM, Peran.TIM_PENILAI, Peran.PPK})
+PERAN_LINGKUP_INSTANSI = frozenset({Peran.OPERATOR_OPD, Peran.KEPALA_OPD})
+
+_BACA_REGISTER = [
+    "instansi.view_instansi",
+    "instansi.view_unitkerja",
+    "instansi.view_jabatan",
+    "pegawai.view_pegawai",
+    "pegawai.view_riwayatjabatan",
+]
+_KELOLA_REGISTER = [
+    f"{app}.{aksi}_{model}"
+    for app, model in [
+        ("instansi", "instansi"),
+        ("instansi", "unitkerja"),
+        ("instansi", "jabatan"),
+        ("pegawai", "pegawai"),
+        ("pegawai", "riwayatjabatan"),
+    ]
+    for aksi in ("add", "change", "view")
+]
+
+# Permission codenames ("app_label.codename") per role. A codename whose model does not exist
+# yet is skipped by the sync, so later apps extend this table as they land.
+IZIN_PERAN: dict[str, list[str]] = {
+    Peran.ADMIN: [],  # admins are staff + superuser-like through Django admin (see services)
+    Peran.BKPSDM: _KELOLA_REGISTER,
+    Peran.OPERATOR_OPD: _BACA_REGISTER,
+    Peran.KEPALA_OPD: _BACA_REGISTER,
+    Peran.TIM_PENILAI: _BACA_REGISTER,
+    Peran.PPK: _BACA_REGISTER,
+}

@@ -1,0 +1,14 @@
+"""Every app's read/write API under /api/v1/, wired in one router."""
+
+from rest_framework.routers import DefaultRouter
+
+from instansi.api import InstansiViewSet, JabatanViewSet, UnitKerjaViewSet
+from pegawai.api import PegawaiViewSet
+
+router = DefaultRouter()
+router.register("instansi", InstansiViewSet, basename="instansi")
+router.register("unit-kerja", UnitKerjaViewSet, basename="unitkerja")
+router.register("jabatan", JabatanViewSet, basename="jabatan")
+router.register("pegawai", PegawaiViewSet, basename="pegawai")
+
+urlpatterns = router.urls

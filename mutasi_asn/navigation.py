@@ -1,0 +1,41 @@
+"""The navigation, per role: an entry shows only to users holding its permission."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Menu:
+    label: str
+    url_name: str
+    ikon: str
+    izin: str = ""  # permission codename "app.codename"; empty = every signed-in user
+
+
+@dataclass(frozen=True)
+class Grup:
+    label: str
+    ikon: str
+    menu: list[Menu] = field(default_factory=list)
+
+
+NAVIGASI = [
+    Grup(
+        "Register",
+        "people",
+        [
+            Menu("Instansi", "instansi:instansi_list", "building", "instansi.view_instansi"),
+            Menu("Unit kerja", "instansi:unitkerja_list", "diagram-3", "instansi.view_unitkerja"),
+            Menu("Jabatan", "instansi:jabatan_list", "briefcase", "instansi.view_jabatan"),
+            Menu("Pegawai", "pegawai:pegawai_list", "person-badge", "pegawai.view_pegawai"),
+        ],
+    ),
+]
+
+
+def navigasi_untuk(user) -> list[dict]:
+    hasil = []
+    for grup in NAVIGASI:
+        menu = [m for m in grup.menu if not m.izin or user.has_perm(m.izin)]
+        if menu:
+            hasil.append({"label": grup.label, "ikon": grup.ikon, "menu": menu})
+    return hasil

@@ -1,0 +1,33 @@
+"""Pages that belong to no single app: the home dashboard and the error pages."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from instansi.models import Instansi
+from pegawai.models import Pegawai
+
+
+@login_required
+def beranda(request):
+    user = request.user
+    ringkasan = {
+        "instansi": Instansi.objects.for_user(user).count(),
+        "pegawai": Pegawai.objects.for_user(user).aktif().count(),
+    }
+    return render(request, "beranda.html", {"ringkasan": ringkasan})
+
+
+def galat_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def galat_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def galat_500(request):
+    # Rendered without the request context: a broken context processor must not hide the page.
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("500.html").render())

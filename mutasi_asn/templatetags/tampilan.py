@@ -1,0 +1,63 @@
+"""Template helpers shared by every page: table cells, sort links, Indonesian formatting."""
+
+import datetime
+
+from django import template
+from django.utils.formats import date_format, number_format
+from django.utils.html import format_html
+
+from mutasi_asn.views import ambil_atribut
+
+register = template.Library()
+
+
+@register.simple_tag
+def sel(obj, kolom):
+    nilai = ambil_atribut(obj, kolom.atribut)
+    if nilai is None or nilai == "":
+        teks = "—"
+    elif isinstance(nilai, bool):
+        teks = "Ya" if nilai else "Tidak"
+    elif isinstance(nilai, datetime.datetime):
+        teks = date_format(nilai, "d/m/Y H:i")
+    elif isinstance(nilai, datetime.date):
+        teks = date_format(nilai, "d/m/Y")
+    elif isinstance(nilai, float):
+        teks = number_format(nilai, 2, use_l10n=True, force_grouping=True)
+    else:
+        teks = str(nilai)
+    if kolom.tautan and hasattr(obj, "get_absolute_url"):
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), teks)
+    return teks
+
+
+@register.simple_tag
+def tautan_urut(kolom, urut_aktif, query_tanpa_urut):
+    if not kolom.urut:
+        return kolom.label
+    naik = urut_aktif == kolom.urut
+    turun = urut_aktif == f"-{kolom.urut}"
+    target = f"-{kolom.urut}" if naik else kolom.urut
+    ikon = " ▲" if naik else (" ▼" if turun else "")
+    sambung = "&" if query_tanpa_urut else ""
+    return format_html(
+        '<a href="?{}{}urut={}" class="text-reset">{}{}</a>',
+        query_tanpa_urut,
+        sambung,
+        target,
+        kolom.label,
+        ikon,
+    )
+
+
+@register.filter
+def tanggal_panjang(nilai):
+    """`29 November 2026` for documents and headings."""
+    return date_format(nilai, "j F Y") if nilai else "—"
+
+
+@register.filter
+def angka(nilai, desimal=0):
+    if nilai is None:
+        return "—"
+    return number_format(nilai, int(desimal), use_l10n=True, force_grouping=True)

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from . import health, pages
+
+admin.site.site_header = "Administrasi Mutasi ASN"
+admin.site.site_title = "Mutasi ASN"
+admin.site.index_title = "BKPSDM Kota Pematangsiantar"
+
+urlpatterns = [
+    path("", pages.beranda, name="beranda"),
+    path("healthz", health.healthz, name="healthz"),
+    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("instansi/", include("instansi.urls")),
+    path("pegawai/", include("pegawai.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/v1/", include("mutasi_asn.api_urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "mutasi_asn.pages.galat_403"
+handler404 = "mutasi_asn.pages.galat_404"
+handler500 = "mutasi_asn.pages.galat_500"

@@ -1,0 +1,41 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from instansi.admin import LayananAdminMixin
+
+from . import services
+from .models import Pegawai, RiwayatJabatan
+
+
+class RiwayatJabatanInline(admin.TabularInline):
+    model = RiwayatJabatan
+    extra = 0
+    fields = ("jabatan", "tanggal_mulai", "tanggal_selesai", "nomor_sk", "keterangan")
+    readonly_fields = fields
+    can_delete = False
+    ordering = ("-tanggal_mulai",)
+
+    def has_add_permission(self, request, obj=None):
+        # History rows are written by the move service only, so they stay consistent.
+        return False
+
+
+@admin.register(Pegawai)
+class PegawaiAdmin(LayananAdminMixin, SimpleHistoryAdmin):
+    list_display = ("nip", "nama", "status", "golongan", "pendidikan", "jabatan", "aktif")
+    list_filter = ("status", "aktif", "golongan", "pendidikan", "jabatan__jenis")
+    list_select_related = ("jabatan",)
+    search_fields = ("nip", "nama")
+    autocomplete_fields = ("jabatan",)
+    inlines = [RiwayatJabatanInline]
+    layanan = services.pegawai_simpan
+    layanan_fields = services.PEGAWAI_FIELDS + ["jabatan", "tmt_jabatan"]
+
+
+@admin.register(RiwayatJabatan)
+class RiwayatJabatanAdmin(SimpleHistoryAdmin):
+    list_display = ("pegawai", "jabatan", "tanggal_mulai", "tanggal_selesai", "nomor_sk")
+    list_select_related = ("pegawai", "jabatan")
+    search_fields = ("pegawai__nip", "pegawai__nama", "nomor_sk")
+    readonly_fields = ("pegawai", "jabatan", "tanggal_mulai", "tanggal_selesai")
+    date_hierarchy = "tanggal_mulai"

@@ -1,0 +1,19 @@
+from django.db import models
+
+from mutasi_asn.akun.scoping import filter_instansi
+
+
+class PegawaiQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return filter_instansi(self, user, "jabatan__unit_kerja__instansi_id")
+
+    def aktif(self):
+        return self.filter(aktif=True)
+
+
+class RiwayatJabatanQuerySet(models.QuerySet):
+    def for_user(self, user):
+        # History follows the employee: whoever may see the pegawai sees all their history.
+        from .models import Pegawai
+
+        return self.filter(pegawai__in=Pegawai.objects.for_user(user).values("pk"))

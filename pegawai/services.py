@@ -1,0 +1,134 @@
+"""Writes to the employee register. Every write is atomic and validated before it is saved."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from instansi.models import Jabatan
+
+from .choices import StatusKepegawaian
+from .models import Pegawai, RiwayatJabatan
+from .nip import normalisasi_nip, urai_nip
+from .signals import bezetting_berubah
+
+PEGAWAI_FIELDS = [
+    "nip",
+    "gelar_depan",
+    "nama",
+    "gelar_belakang",
+    "status",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "golongan",
+    "pendidikan",
+    "bidang_studi",
+    "tmt_cpns",
+    "skp_tahun_lalu",
+    "skp_dua_tahun_lalu",
+    "proses_disiplin",
+    "tugas_belajar",
+    "cuti_luar_tanggungan",
+    "temuan_inspektorat",
+    "aktif",
+]
+
+
+def lengkapi_dari_nip(pegawai: Pegawai) -> None:
+    """Birth date and gender of a PNS/CPNS are read off the NIP, never typed."""
+    pegawai.nip = normalisasi_nip(pegawai.nip)
+    if pegawai.status in (StatusKepegawaian.PNS, StatusKepegawaian.CPNS):
+        try:
+            info = urai_nip(pegawai.nip)
+        except ValidationError as exc:
+            raise ValidationError({"nip": exc.messages}) from None
+        pegawai.tanggal_lahir = info.tanggal_lahir
+        pegawai.jenis_kelamin = info.jenis_kelamin
+    elif not pegawai.tanggal_lahir or not pegawai.jenis_kelamin:
+        raise ValidationError(
+            {"tanggal_lahir": "Untuk PPPK, tanggal lahir dan jenis kelamin wajib diisi."}
+        )
+
+
+def _kirim_bezetting(jabatan_ids):
+    ids = {i for i in jabatan_ids if i}
+    if ids:
+        bezetting_berubah.send(sender=Pegawai, jabatan_ids=ids)
+
+
+@transaction.atomic
+def pegawai_simpan(*, instance: Pegawai | None, data: dict, actor) -> Pegawai:
+    """Create or edit an employee. A change of jabatan goes through `pegawai_pindah_jabatan`."""
+    baru = instance is None
+    obj = instance or Pegawai()
+    for f in PEGAWAI_FIELDS:
+        if f in data:
+            setattr(obj, f, data[f])
+    lengkapi_dari_nip(obj)
+    aktif_lama = None if baru else Pegawai.objects.values_list("aktif", flat=True).get(pk=obj.pk)
+    obj.full_clean(exclude=["jabatan"])
+    obj._history_user = actor
+    obj.save()
+    jabatan = data.get("jabatan")
+    if jabatan is not None and jabatan.pk != obj.jabatan_id:
+        pegawai_pindah_jabatan(
+            pegawai=obj,
+            jabatan=jabatan,
+            tmt=data.get("tmt_jabatan") or timezone.localdate(),
+            nomor_sk=data.get("nomor_sk", ""),
+            actor=actor,
+        )
+    elif "tmt_jabatan" in data and data["tmt_jabatan"] != obj.tmt_jabatan and obj.jabatan_id:
+        obj.tmt_jabatan = data["tmt_jabatan"]
+        obj.save(update_fields=["tmt_jabatan"])
+        RiwayatJabatan.objects.filter(pegawai=obj, tanggal_selesai__isnull=True).update(
+            tanggal_mulai=obj.tmt_jabatan
+        )
+    if aktif_lama is not None and aktif_lama != obj.aktif:
+        _kirim_bezetting([obj.jabatan_id])
+    return obj
+
+
+@transaction.atomic
+def pegawai_pindah_jabatan(
+    *,
+    pegawai: Pegawai,
+    jabatan: Jabatan,
+    tmt: datetime.date,
+    nomor_sk: str = "",
+    keterangan: str = "",
+    actor,
+) -> RiwayatJabatan:
+    """Move an employee to a jabatan from `tmt`: close the open history row, open a new one.
+
+    Locks the employee row so two moves of one person cannot interleave.
+    """
+    pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
+    lama_id = pegawai.jabatan_id
+    terbuka = RiwayatJabatan.objects.filter(pegawai=pegawai, tanggal_selesai__isnull=True).first()
+    if terbuka is not None:
+        if tmt < terbuka.tanggal_mulai:
+            raise ValidationError(
+                "TMT jabatan baru tidak boleh sebelum TMT jabatan yang sedang berjalan "
+                f"({terbuka.tanggal_mulai:%d/%m/%Y})."
+            )
+        terbuka.tanggal_selesai = tmt
+        terbuka._history_user = actor
+        terbuka.save(update_fields=["tanggal_selesai"])
+    riwayat = RiwayatJabatan(
+        pegawai=pegawai,
+        jabatan=jabatan,
+        tanggal_mulai=tmt,
+        nomor_sk=nomor_sk,
+        keterangan=keterangan,
+    )
+    riwayat.full_clean()
+    riwayat._history_user = actor
+    riwayat.save()
+    pegawai.jabatan = jabatan
+    pegawai.tmt_jabatan = tmt
+    pegawai._history_user = actor
+    pegawai.save(update_fields=["jabatan", "tmt_jabatan"])
+    _kirim_bezetting([lama_id, jabatan.pk])
+    return riwayat

@@ -1,0 +1,49 @@
+from mutasi_asn.views import Kolom, ObjectDetailView, ObjectEditView, ObjectListView
+
+from . import filters, forms, services
+from .models import Pegawai
+
+
+class PegawaiListView(ObjectListView):
+    model = Pegawai
+    filterset_class = filters.PegawaiFilter
+    tombol_tambah = "pegawai:pegawai_add"
+    urut_bawaan = "nama,nip"
+    kolom = [
+        Kolom("NIP/NI", "nip_tampil", urut="nip", kelas="nip"),
+        Kolom("Nama", "nama_lengkap", urut="nama", tautan=True),
+        Kolom("Status", "get_status_display", urut="status"),
+        Kolom("Golongan", "get_golongan_display", urut="golongan"),
+        Kolom("Pendidikan", "get_pendidikan_display", urut="pendidikan"),
+        Kolom("Jabatan", "jabatan", urut="jabatan__nama"),
+        Kolom("Unit kerja", "jabatan.unit_kerja"),
+        Kolom("Instansi", "jabatan.unit_kerja.instansi"),
+    ]
+
+    def get_base_queryset(self):
+        return Pegawai.objects.select_related("jabatan__unit_kerja__instansi")
+
+
+class PegawaiDetailView(ObjectDetailView):
+    model = Pegawai
+    template_name = "pegawai/pegawai_detail.html"
+
+    def get_base_queryset(self):
+        return Pegawai.objects.select_related("jabatan__unit_kerja__instansi")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["judul"] = self.object.nama_lengkap
+        ctx["riwayat"] = self.object.riwayat_jabatan.select_related(
+            "jabatan__unit_kerja__instansi"
+        ).order_by("-tanggal_mulai", "-pk")
+        ctx["perubahan"] = self.object.history.select_related("history_user").order_by(
+            "-history_date"
+        )[:20]
+        return ctx
+
+
+class PegawaiEditView(ObjectEditView):
+    model = Pegawai
+    form_class = forms.PegawaiForm
+    layanan = services.pegawai_simpan

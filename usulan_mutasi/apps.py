@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class UsulanMutasiConfig(AppConfig):
+    name = "usulan_mutasi"
+    verbose_name = "Usulan mutasi"

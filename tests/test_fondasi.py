@@ -137,9 +137,7 @@ def test_tamu_diarahkan_ke_halaman_masuk(client):
 @pytest.mark.django_db
 def test_masuk_dan_keluar(client, pengguna_peran):
     user = pengguna_peran[Peran.BKPSDM]
-    resp = client.post(
-        reverse("login"), {"username": user.username, "password": "rahasia-uji-123"}
-    )
+    resp = client.post(reverse("login"), {"username": user.username, "password": "rahasia-uji-123"})
     assert resp.status_code == 302
     assert client.get(reverse("beranda")).status_code == 200
     client.post(reverse("logout"))

@@ -24,7 +24,7 @@ def test_masuk_sebagai_setiap_peran_melihat_navigasinya(page, masuk, pengguna_de
         assert nav.get_by_text("Admin").count() == 0
     # The register menu opens and leads to a list the role may see.
     nav.get_by_text("Register").click()
-    nav.locator("a.dropdown-item[href=\"/pegawai/\"]").click()
+    nav.locator('a.dropdown-item[href="/pegawai/"]').click()
     page.wait_for_url("**/pegawai/")
     assert page.get_by_test_id("tabel-data").is_visible()
 

@@ -1,0 +1,642 @@
+"""Transfer proposals (usulan mutasi), their approval chain, events, documents and decrees (SK).
+
+The proposal's `status` is a protected FSM field: it changes only through the `@transition`
+methods below, which the services in `services.py` call after locking the row and checking who
+acts. The methods hold no rules about people; they only say which move is possible from where.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
+from simple_history.models import HistoricalRecords
+
+from instansi.models import Instansi, Jabatan, UnitKerja
+from pegawai.models import Pegawai
+
+from .choices import (
+    STATUS_BERJALAN,
+    STATUS_BOLEH_BATAL,
+    STATUS_TAHAP_PERSETUJUAN,
+    AksiPeristiwa,
+    AlasanMutasi,
+    JenisMutasi,
+    MasaJabatanMinimal,
+    PejabatKeputusanLuar,
+    StatusSK,
+    StatusUsulan,
+    VerdikDokumen,
+)
+from .querysets import (
+    DokumenUsulanQuerySet,
+    KomentarUsulanQuerySet,
+    PeristiwaUsulanQuerySet,
+    SuratKeputusanQuerySet,
+    UsulanMutasiQuerySet,
+)
+
+S = StatusUsulan
+
+
+class PenyimpananPrivat(FileSystemStorage):
+    """Files under settings.PRIVATE_MEDIA_ROOT that have no URL: a view streams them after a scope check."""
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    def url(self, name):
+        raise ValueError("Dokumen usulan tidak disajikan lewat URL; unduh melalui halaman usulan.")
+
+
+_penyimpanan_privat = PenyimpananPrivat()
+
+
+def penyimpanan_privat():
+    return _penyimpanan_privat
+
+
+def lokasi_dokumen(instance, filename):
+    return f"usulan/{timezone.now():%Y/%m}/{instance.usulan_id}/{filename}"
+
+
+class PengaturanMutasi(models.Model):
+    """The settings of the transfer rules that differ between regulations (one row, edited in admin)."""
+
+    masa_jabatan_minimal_bulan = models.PositiveSmallIntegerField(
+        _("masa jabatan minimal (bulan)"),
+        choices=MasaJabatanMinimal.choices,
+        default=MasaJabatanMinimal.ENAM_BULAN,
+    )
+    hari_kerja_per_tahap = models.PositiveSmallIntegerField(
+        _("tenggat tiap tahap (hari kerja)"), default=5
+    )
+    pembekuan_mulai = models.DateField(_("masa pembekuan mutasi mulai"), null=True, blank=True)
+    pembekuan_selesai = models.DateField(_("masa pembekuan mutasi selesai"), null=True, blank=True)
+    pembekuan_catatan = models.CharField(
+        _("keterangan pembekuan"),
+        max_length=255,
+        blank=True,
+        help_text=_("Misalnya: masa Pilkada; mutasi pejabat hanya dengan persetujuan Mendagri."),
+    )
+    pembekuan_memblokir = models.BooleanField(
+        _("pembekuan memblokir SK"),
+        default=True,
+        help_text=_(
+            "Bila aktif, SK dalam masa pembekuan hanya dapat dibuat dengan nomor persetujuan "
+            "tertulis Mendagri; bila tidak, SK hanya ditandai."
+        ),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pengaturan mutasi")
+        verbose_name_plural = _("pengaturan mutasi")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pembekuan_mulai__isnull=True)
+                | Q(pembekuan_selesai__isnull=True)
+                | Q(pembekuan_mulai__lte=models.F("pembekuan_selesai")),
+                name="pengaturan_pembekuan_urut",
+                violation_error_message=_(
+                    "Tanggal mulai pembekuan tidak boleh setelah tanggal selesainya."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("Pengaturan mutasi"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # a singleton: there is only ever one row
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def muat(cls) -> "PengaturanMutasi":
+        obj, _created = cls.objects.get_or_create(pk=1)
+        return obj
+
+    def dalam_pembekuan(self, tanggal) -> bool:
+        if not (self.pembekuan_mulai and self.pembekuan_selesai and tanggal):
+            return False
+        return self.pembekuan_mulai <= tanggal <= self.pembekuan_selesai
+
+
+class SuratKeputusan(FSMModelMixin, models.Model):
+    """A decree (Keputusan Wali Kota) that decides one or more approved transfers."""
+
+    nomor = models.CharField(_("nomor SK"), max_length=100, unique=True)
+    tanggal = models.DateField(_("tanggal SK"))
+    tmt = models.DateField(_("TMT"), help_text=_("Tanggal mulai berlakunya mutasi."))
+    perihal = models.CharField(_("perihal"), max_length=255, blank=True)
+    penandatangan_nama = models.CharField(_("nama penandatangan"), max_length=150)
+    penandatangan_nip = models.CharField(_("NIP penandatangan"), max_length=18, blank=True)
+    penandatangan_jabatan = models.CharField(
+        _("jabatan penandatangan"), max_length=200, default="Wali Kota Pematangsiantar"
+    )
+    nomor_persetujuan_mendagri = models.CharField(
+        _("nomor persetujuan tertulis Mendagri"),
+        max_length=100,
+        blank=True,
+        help_text=_("Wajib bila tanggal SK berada dalam masa pembekuan mutasi."),
+    )
+    dalam_masa_pembekuan = models.BooleanField(_("dalam masa pembekuan"), default=False)
+    status = FSMField(
+        _("status"), max_length=12, choices=StatusSK.choices, default=StatusSK.DRAF, protected=True
+    )
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dibuat oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    ditetapkan_pada = models.DateTimeField(_("ditetapkan pada"), null=True, blank=True)
+    berlaku_pada = models.DateTimeField(_("diberlakukan pada"), null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = SuratKeputusanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("surat keputusan")
+        verbose_name_plural = _("surat keputusan")
+        ordering = ["-tanggal", "-pk"]
+        indexes = [models.Index(fields=["status", "tmt"], name="sk_status_tmt_idx")]
+
+    def __str__(self):
+        return self.nomor
+
+    def get_absolute_url(self):
+        return reverse("usulan_mutasi:suratkeputusan_detail", args=[self.pk])
+
+    @transition(field=status, source=StatusSK.DRAF, target=StatusSK.DITETAPKAN)
+    def tetapkan(self):
+        self.ditetapkan_pada = timezone.now()
+
+    @transition(field=status, source=StatusSK.DITETAPKAN, target=StatusSK.BERLAKU)
+    def berlakukan(self):
+        self.berlaku_pada = timezone.now()
+
+
+def _status_setelah_verifikasi(usulan) -> str:
+    # Coming in from another government there is no origin head of ours to ask.
+    return S.PERSETUJUAN_TUJUAN if usulan.jenis == JenisMutasi.MASUK else S.PERSETUJUAN_ASAL
+
+
+def _status_setelah_persetujuan_asal(usulan) -> str:
+    return S.PERSETUJUAN_TUJUAN if usulan.perlu_persetujuan_tujuan else S.PERTIMBANGAN_TIM
+
+
+class UsulanMutasi(FSMModelMixin, models.Model):
+    """A proposal to move one pegawai to another jabatan, unit or government, with its approvals.
+
+    The origin (jabatan, unit, instansi) is copied when the proposal is made, so the record keeps
+    what was proposed even after the register changes. The destination's unit and instansi are
+    derived from the destination jabatan. For transfers out or in, the other government is a name
+    with the external steps (Pertek BKN, decision of the Gubernur or Mendagri) recorded.
+    """
+
+    nomor = models.CharField(_("nomor usulan"), max_length=20, unique=True, null=True, blank=True)
+    pegawai = models.ForeignKey(
+        Pegawai, verbose_name=_("pegawai"), on_delete=models.PROTECT, related_name="usulan_mutasi"
+    )
+    jenis = models.CharField(_("jenis mutasi"), max_length=12, choices=JenisMutasi.choices)
+    alasan = models.CharField(_("alasan"), max_length=20, choices=AlasanMutasi.choices)
+    justifikasi = models.TextField(_("justifikasi"), blank=True)
+
+    jabatan_asal = models.ForeignKey(
+        Jabatan,
+        verbose_name=_("jabatan asal"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    unit_asal = models.ForeignKey(
+        UnitKerja,
+        verbose_name=_("unit kerja asal"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    instansi_asal = models.ForeignKey(
+        Instansi,
+        verbose_name=_("instansi asal"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="usulan_keluar",
+    )
+    golongan_saat_usul = models.PositiveSmallIntegerField(
+        _("golongan saat diusulkan"), null=True, blank=True
+    )
+    jabatan_tujuan = models.ForeignKey(
+        Jabatan,
+        verbose_name=_("jabatan tujuan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="usulan_masuk",
+    )
+    unit_tujuan = models.ForeignKey(
+        UnitKerja,
+        verbose_name=_("unit kerja tujuan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    instansi_tujuan = models.ForeignKey(
+        Instansi,
+        verbose_name=_("instansi tujuan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="usulan_masuk",
+    )
+    instansi_luar = models.CharField(
+        _("instansi luar (asal/tujuan)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Untuk mutasi keluar/masuk: nama pemerintah daerah atau instansi lain."),
+    )
+    nomor_pertek = models.CharField(_("nomor Pertek BKN"), max_length=100, blank=True)
+    tanggal_pertek = models.DateField(_("tanggal Pertek BKN"), null=True, blank=True)
+    pejabat_keputusan_luar = models.CharField(
+        _("keputusan oleh"), max_length=10, choices=PejabatKeputusanLuar.choices, blank=True
+    )
+    nomor_keputusan_luar = models.CharField(
+        _("nomor keputusan Gubernur/Mendagri"), max_length=100, blank=True
+    )
+    tanggal_keputusan_luar = models.DateField(
+        _("tanggal keputusan Gubernur/Mendagri"), null=True, blank=True
+    )
+
+    status = FSMField(
+        _("status"), max_length=20, choices=StatusUsulan.choices, default=S.DRAF, protected=True
+    )
+    diusulkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diusulkan oleh"),
+        on_delete=models.PROTECT,
+        related_name="usulan_mutasi",
+    )
+    # The proposing side: an OPD (its operators act as proposer) or None for BKPSDM.
+    instansi_pengusul = models.ForeignKey(
+        Instansi,
+        verbose_name=_("instansi pengusul"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+    diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
+    diputuskan_pada = models.DateTimeField(_("diputuskan PPK pada"), null=True, blank=True)
+    selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+    tenggat = models.DateField(_("tenggat tahap ini"), null=True, blank=True, db_index=True)
+    peringatan = models.JSONField(
+        _("peringatan saat diajukan"), default=list, blank=True, editable=False
+    )
+    justifikasi_peringatan = models.TextField(
+        _("justifikasi atas peringatan"),
+        blank=True,
+        help_text=_("Wajib diisi bila pemeriksaan kelayakan memberi peringatan."),
+    )
+    alasan_penolakan = models.TextField(_("alasan penolakan"), blank=True)
+    catatan_pengembalian = models.TextField(_("catatan pengembalian terakhir"), blank=True)
+    surat_keputusan = models.ForeignKey(
+        SuratKeputusan,
+        verbose_name=_("surat keputusan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="usulan",
+    )
+
+    history = HistoricalRecords(excluded_fields=["diubah_pada"])
+    objects = UsulanMutasiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("usulan mutasi")
+        verbose_name_plural = _("usulan mutasi")
+        ordering = ["-dibuat_pada", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pegawai"],
+                condition=Q(status__in=STATUS_BERJALAN),
+                name="usulan_satu_berjalan_per_pegawai",
+                violation_error_message=_(
+                    "Pegawai ini sudah memiliki usulan mutasi lain yang sedang berjalan."
+                ),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "instansi_asal"], name="usulan_status_asal_idx"),
+            models.Index(fields=["status", "instansi_tujuan"], name="usulan_status_tujuan_idx"),
+            models.Index(fields=["status", "tenggat"], name="usulan_status_tenggat_idx"),
+        ]
+
+    def __str__(self):
+        return self.nomor or f"Usulan #{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("usulan_mutasi:usulanmutasi_detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        butuh_tujuan = (JenisMutasi.ANTAR_UNIT, JenisMutasi.ANTAR_OPD, JenisMutasi.MASUK)
+        if self.jenis in butuh_tujuan and not self.jabatan_tujuan_id:
+            errors["jabatan_tujuan"] = _("Jabatan tujuan wajib diisi.")
+        if self.jenis in (JenisMutasi.KELUAR, JenisMutasi.MASUK) and not self.instansi_luar:
+            errors["instansi_luar"] = _(
+                "Nama instansi asal/tujuan di luar Pemerintah Kota wajib diisi."
+            )
+        if self.jenis == JenisMutasi.KELUAR and self.jabatan_tujuan_id:
+            errors["jabatan_tujuan"] = _(
+                "Mutasi keluar tidak memiliki jabatan tujuan di Pemerintah Kota."
+            )
+        if (
+            self.jenis == JenisMutasi.ANTAR_UNIT
+            and self.instansi_asal_id
+            and self.instansi_tujuan_id
+            and self.instansi_asal_id != self.instansi_tujuan_id
+        ):
+            errors["jenis"] = _(
+                "Mutasi dalam satu OPD harus ke jabatan di instansi yang sama; pilih 'Antar OPD'."
+            )
+        if (
+            self.jenis == JenisMutasi.ANTAR_OPD
+            and self.instansi_asal_id
+            and self.instansi_asal_id == self.instansi_tujuan_id
+        ):
+            errors["jenis"] = _(
+                "Jabatan tujuan berada di OPD yang sama; pilih 'Dalam satu OPD (antar unit)'."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    # --- derived --------------------------------------------------------------------------
+
+    @property
+    def perlu_persetujuan_asal(self) -> bool:
+        return self.jenis != JenisMutasi.MASUK
+
+    @property
+    def perlu_persetujuan_tujuan(self) -> bool:
+        """A separate destination head step only when the destination is another OPD of ours."""
+        if self.jenis == JenisMutasi.MASUK:
+            return True
+        if self.jenis == JenisMutasi.KELUAR:
+            return False
+        return bool(self.instansi_tujuan_id) and self.instansi_tujuan_id != self.instansi_asal_id
+
+    @property
+    def berjalan(self) -> bool:
+        return self.status in STATUS_BERJALAN
+
+    @property
+    def terlambat(self) -> bool:
+        return bool(
+            self.tenggat
+            and self.status in STATUS_TAHAP_PERSETUJUAN
+            and self.tenggat < timezone.localdate()
+        )
+
+    # --- transitions (the only writers of `status`) ----------------------------------------
+
+    @transition(field=status, source=[S.DRAF, S.DIKEMBALIKAN], target=S.DIAJUKAN)
+    def ajukan(self):
+        self.diajukan_pada = timezone.now()
+
+    @transition(
+        field=status,
+        source=S.DIAJUKAN,
+        target=GET_STATE(_status_setelah_verifikasi, [S.PERSETUJUAN_ASAL, S.PERSETUJUAN_TUJUAN]),
+    )
+    def verifikasi(self):
+        pass
+
+    @transition(
+        field=status,
+        source=S.PERSETUJUAN_ASAL,
+        target=GET_STATE(
+            _status_setelah_persetujuan_asal, [S.PERSETUJUAN_TUJUAN, S.PERTIMBANGAN_TIM]
+        ),
+    )
+    def setujui_asal(self):
+        pass
+
+    @transition(field=status, source=S.PERSETUJUAN_TUJUAN, target=S.PERTIMBANGAN_TIM)
+    def setujui_tujuan(self):
+        pass
+
+    @transition(field=status, source=S.PERTIMBANGAN_TIM, target=S.KEPUTUSAN_PPK)
+    def pertimbangkan(self):
+        pass
+
+    @transition(field=status, source=S.KEPUTUSAN_PPK, target=S.DISETUJUI)
+    def putuskan(self):
+        self.diputuskan_pada = timezone.now()
+
+    @transition(field=status, source=list(STATUS_TAHAP_PERSETUJUAN), target=S.DIKEMBALIKAN)
+    def kembalikan(self, catatan: str):
+        self.catatan_pengembalian = catatan
+
+    @transition(field=status, source=list(STATUS_TAHAP_PERSETUJUAN), target=S.DITOLAK)
+    def tolak(self, alasan: str):
+        self.alasan_penolakan = alasan
+        self.selesai_pada = timezone.now()
+
+    @transition(field=status, source=list(STATUS_BOLEH_BATAL), target=S.DIBATALKAN)
+    def batalkan(self):
+        self.selesai_pada = timezone.now()
+
+    @transition(field=status, source=S.DISETUJUI, target=S.DALAM_SK)
+    def masukkan_ke_sk(self, sk: SuratKeputusan):
+        self.surat_keputusan = sk
+
+    @transition(field=status, source=S.DALAM_SK, target=S.DISETUJUI)
+    def keluarkan_dari_sk(self):
+        self.surat_keputusan = None
+
+    @transition(field=status, source=S.DALAM_SK, target=S.BERLAKU)
+    def berlakukan(self):
+        self.selesai_pada = timezone.now()
+
+
+class PeristiwaUsulan(models.Model):
+    """One business event of a proposal: the timeline shown on its page and the audit trail."""
+
+    usulan = models.ForeignKey(
+        UsulanMutasi, verbose_name=_("usulan"), on_delete=models.CASCADE, related_name="peristiwa"
+    )
+    aktor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Kosong bila dilakukan sistem (misalnya SK berlaku otomatis pada TMT)."),
+    )
+    aksi = models.CharField(_("aksi"), max_length=24, choices=AksiPeristiwa.choices)
+    dari_status = models.CharField(
+        _("dari status"), max_length=20, choices=StatusUsulan.choices, blank=True
+    )
+    ke_status = models.CharField(
+        _("ke status"), max_length=20, choices=StatusUsulan.choices, blank=True
+    )
+    catatan = models.TextField(_("catatan"), blank=True)
+    waktu = models.DateTimeField(_("waktu"), default=timezone.now)
+    notifikasi_terkirim_pada = models.DateTimeField(
+        _("notifikasi terkirim pada"), null=True, blank=True, editable=False
+    )
+
+    objects = PeristiwaUsulanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("peristiwa usulan")
+        verbose_name_plural = _("peristiwa usulan")
+        ordering = ["waktu", "pk"]
+        indexes = [models.Index(fields=["usulan", "waktu"], name="peristiwa_usulan_waktu_idx")]
+
+    def __str__(self):
+        return f"{self.get_aksi_display()} — {self.usulan}"
+
+
+class KomentarUsulan(models.Model):
+    """A comment in the discussion of a proposal."""
+
+    usulan = models.ForeignKey(
+        UsulanMutasi, verbose_name=_("usulan"), on_delete=models.CASCADE, related_name="komentar"
+    )
+    penulis = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("penulis"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    isi = models.TextField(_("komentar"))
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+
+    objects = KomentarUsulanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("komentar usulan")
+        verbose_name_plural = _("komentar usulan")
+        ordering = ["dibuat_pada", "pk"]
+
+    def __str__(self):
+        return f"{self.penulis}: {self.isi[:40]}"
+
+
+class JenisDokumen(models.Model):
+    """An item of the document checklist: which kinds of transfer need it and whether it is required."""
+
+    kode = models.SlugField(_("kode"), max_length=50, unique=True)
+    nama = models.CharField(_("nama dokumen"), max_length=200)
+    keterangan = models.CharField(_("keterangan"), max_length=255, blank=True)
+    wajib = models.BooleanField(_("wajib"), default=True)
+    untuk_antar_unit = models.BooleanField(_("untuk mutasi antar unit"), default=True)
+    untuk_antar_opd = models.BooleanField(_("untuk mutasi antar OPD"), default=True)
+    untuk_keluar = models.BooleanField(_("untuk mutasi keluar"), default=True)
+    untuk_masuk = models.BooleanField(_("untuk mutasi masuk"), default=True)
+    hanya_permintaan_sendiri = models.BooleanField(
+        _("hanya bila atas permintaan sendiri"), default=False
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    aktif = models.BooleanField(_("aktif"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("jenis dokumen")
+        verbose_name_plural = _("jenis dokumen")
+        ordering = ["urutan", "nama"]
+
+    def __str__(self):
+        return self.nama
+
+    def berlaku_untuk(self, usulan: UsulanMutasi) -> bool:
+        if not self.aktif:
+            return False
+        if self.hanya_permintaan_sendiri and usulan.alasan != AlasanMutasi.PERMINTAAN_SENDIRI:
+            return False
+        return {
+            JenisMutasi.ANTAR_UNIT: self.untuk_antar_unit,
+            JenisMutasi.ANTAR_OPD: self.untuk_antar_opd,
+            JenisMutasi.KELUAR: self.untuk_keluar,
+            JenisMutasi.MASUK: self.untuk_masuk,
+        }.get(usulan.jenis, False)
+
+
+class DokumenUsulan(models.Model):
+    """A file attached to a proposal, kept privately, with BKPSDM's verdict on it."""
+
+    usulan = models.ForeignKey(
+        UsulanMutasi, verbose_name=_("usulan"), on_delete=models.CASCADE, related_name="dokumen"
+    )
+    jenis_dokumen = models.ForeignKey(
+        JenisDokumen,
+        verbose_name=_("jenis dokumen"),
+        on_delete=models.PROTECT,
+        related_name="dokumen",
+    )
+    berkas = models.FileField(
+        _("berkas"), storage=penyimpanan_privat, upload_to=lokasi_dokumen, max_length=255
+    )
+    nama_asli = models.CharField(_("nama berkas"), max_length=255)
+    ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
+    tipe_konten = models.CharField(_("tipe berkas"), max_length=100)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diunggah oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    diunggah_pada = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
+    verdik = models.CharField(
+        _("hasil verifikasi"),
+        max_length=16,
+        choices=VerdikDokumen.choices,
+        default=VerdikDokumen.BELUM,
+    )
+    catatan_verifikasi = models.TextField(_("catatan verifikasi"), blank=True)
+    diverifikasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diverifikasi oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    diverifikasi_pada = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
+
+    objects = DokumenUsulanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dokumen usulan")
+        verbose_name_plural = _("dokumen usulan")
+        ordering = ["jenis_dokumen__urutan", "diunggah_pada", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(verdik=VerdikDokumen.PERLU_PERBAIKAN) | ~Q(catatan_verifikasi=""),
+                name="dokumen_perbaikan_dengan_catatan",
+                violation_error_message=_(
+                    "Dokumen yang perlu perbaikan wajib diberi catatan apa yang harus diperbaiki."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.jenis_dokumen} — {self.nama_asli}"

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from .models import Instansi, Jabatan, UnitKerja
+from .signals import jabatan_berubah
 
 
 def _isi(obj, data: dict, fields: list[str]):
@@ -73,5 +74,13 @@ def unitkerja_simpan(*, instance: UnitKerja | None, data: dict, actor) -> UnitKe
 @transaction.atomic
 def jabatan_simpan(*, instance: Jabatan | None, data: dict, actor) -> Jabatan:
     obj = instance or Jabatan()
+    unit_lama = obj.unit_kerja_id
     _isi(obj, data, JABATAN_FIELDS)
-    return _simpan(obj, actor)
+    _simpan(obj, actor)
+    # The ABK of its unit (old and new) must be recomputed; analisis_beban listens.
+    jabatan_berubah.send(
+        sender=Jabatan,
+        jabatan_ids={obj.pk},
+        unit_kerja_ids={u for u in (unit_lama, obj.unit_kerja_id) if u},
+    )
+    return obj

@@ -1,0 +1,647 @@
+"""Writes of the workload analysis: periods, tasks, and the recalculation of stored results.
+
+Every input change marks the affected results `basi` in its own transaction and queues a
+recalculation of the affected units after commit. A broker outage never loses the edit: the
+run row stays `antre` and the periodic job `abk_hitung_yang_basi` picks it up.
+
+The recalculation is set-based: one aggregate query for Σ volume × norma per jabatan, one for
+bezetting, then one upsert. On PostgreSQL the whole computation is one
+INSERT … SELECT … ON CONFLICT statement; elsewhere (SQLite in development) the same numbers are
+computed in Python with `calculations.py` over the aggregated rows. Both paths agree (tested).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import time
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Sum
+from django.utils import timezone
+
+from instansi.models import Jabatan
+from pegawai.models import Pegawai
+
+from . import calculations as calc
+from .choices import StatusPerhitungan
+from .models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
+
+log = logging.getLogger(__name__)
+
+PERIODE_PENGATURAN_FIELDS = ["wke_menit", "ambang_a", "ambang_b", "ambang_c", "ambang_d"]
+PERIODE_FIELDS = ["tahun", *PERIODE_PENGATURAN_FIELDS, "keterangan"]
+URAIAN_FIELDS = ["urutan", "uraian", "hasil_kerja", "satuan", "volume", "norma_waktu_menit"]
+HASIL_UPDATE_FIELDS = [
+    "unit_kerja",
+    "instansi",
+    "total_beban_menit",
+    "kebutuhan",
+    "kebutuhan_bulat",
+    "bezetting",
+    "selisih",
+    "keadaan",
+    "ej",
+    "pj",
+    "basi",
+    "dihitung_pada",
+]
+UKURAN_BATCH = 2000
+SEN = Decimal("0.01")
+
+
+# --- which periods are "live" ------------------------------------------------------------
+
+
+def periode_terbuka() -> list[PeriodeABK]:
+    """Periods whose results follow today's register: this year and later, and the latest one.
+
+    Bezetting is the staff holding a jabatan *now*, so only these periods are marked stale when
+    holders or jabatan change; earlier years keep the results they were closed with.
+    """
+    tahun_ini = timezone.localdate().year
+    daftar = list(PeriodeABK.objects.filter(tahun__gte=tahun_ini))
+    if not daftar:
+        terakhir = PeriodeABK.objects.order_by("-tahun").first()
+        daftar = [terakhir] if terakhir else []
+    return daftar
+
+
+# --- the recalculation -------------------------------------------------------------------
+
+
+def abk_hitung(
+    *,
+    periode: PeriodeABK,
+    unit_kerja_ids: Iterable[int] | None = None,
+    actor=None,
+    alasan: str = "",
+) -> PerhitunganABK:
+    """Recalculate the stored results of `periode` now (synchronously) and return the run.
+
+    With `unit_kerja_ids` only those units' jabatan are recomputed; otherwise the whole city.
+    """
+    run = PerhitunganABK.objects.create(
+        periode=periode,
+        unit_kerja_ids=sorted(set(unit_kerja_ids)) if unit_kerja_ids is not None else None,
+        alasan=alasan[:200],
+        dibuat_oleh=actor if getattr(actor, "pk", None) else None,
+    )
+    return perhitungan_jalankan(perhitungan_id=run.pk)
+
+
+def perhitungan_jalankan(*, perhitungan_id: int) -> PerhitunganABK | None:
+    """Run a queued recalculation. Idempotent: a run already `selesai` is returned untouched.
+
+    The run is marked `berjalan` in its own short transaction so the page can show it; the
+    computation itself is one transaction that holds the period's row lock, so two runs of
+    one period never interleave, and a worker killed midway leaves the old results intact.
+    """
+    with transaction.atomic():
+        run = PerhitunganABK.objects.select_for_update().filter(pk=perhitungan_id).first()
+        if run is None or run.status == StatusPerhitungan.SELESAI:
+            return run
+        run.status = StatusPerhitungan.BERJALAN
+        run.mulai_pada = timezone.now()
+        run.pesan_galat = ""
+        run.save(update_fields=["status", "mulai_pada", "pesan_galat"])
+    try:
+        with transaction.atomic():
+            periode = PeriodeABK.objects.select_for_update().get(pk=run.periode_id)
+            jumlah = _hitung(periode, run.unit_kerja_ids)
+            sekarang = timezone.now()
+            PeriodeABK.objects.filter(pk=periode.pk).update(dihitung_pada=sekarang)
+            run.status = StatusPerhitungan.SELESAI
+            run.jumlah_jabatan = jumlah
+            run.diproses = jumlah
+            run.selesai_pada = sekarang
+            run.save(update_fields=["status", "jumlah_jabatan", "diproses", "selesai_pada"])
+    except Exception as exc:
+        PerhitunganABK.objects.filter(pk=run.pk).update(
+            status=StatusPerhitungan.GAGAL,
+            pesan_galat=f"{type(exc).__name__}: {exc}"[:2000],
+            selesai_pada=timezone.now(),
+        )
+        raise
+    return run
+
+
+def _hitung(periode: PeriodeABK, unit_kerja_ids: list[int] | None) -> int:
+    """Recompute, upsert and prune the results of the scope; return the number of jabatan."""
+    if connection.vendor == "postgresql":
+        jumlah = _hitung_sql(periode, unit_kerja_ids)
+    else:
+        jumlah = _hitung_python(periode, unit_kerja_ids)
+    _hapus_yang_tidak_berlaku(periode, unit_kerja_ids)
+    return jumlah
+
+
+def _jabatan_dalam_lingkup(unit_kerja_ids):
+    qs = Jabatan.objects.filter(aktif=True)
+    if unit_kerja_ids is not None:
+        qs = qs.filter(unit_kerja_id__in=unit_kerja_ids)
+    return qs
+
+
+def _hapus_yang_tidak_berlaku(periode, unit_kerja_ids):
+    """Drop results of jabatan that no longer exist or are inactive (or left the scope's units)."""
+    hasil = HasilABK.objects.filter(periode=periode)
+    if unit_kerja_ids is None:
+        hasil.filter(jabatan__aktif=False).delete()
+        return
+    ids = list(unit_kerja_ids)
+    hasil.filter(Q(unit_kerja_id__in=ids) | Q(jabatan__unit_kerja_id__in=ids)).exclude(
+        jabatan__aktif=True, jabatan__unit_kerja_id__in=ids
+    ).delete()
+
+
+def baris_agregat(periode: PeriodeABK, unit_kerja_ids=None) -> list[tuple]:
+    """(jabatan_id, unit_kerja_id, instansi_id, Σ beban, bezetting) for every jabatan in scope.
+
+    Three queries whatever the size: the jabatan, Σ volume × norma per jabatan, and the count
+    of active holders per jabatan.
+    """
+    jabatan = list(
+        _jabatan_dalam_lingkup(unit_kerja_ids).values_list(
+            "pk", "unit_kerja_id", "unit_kerja__instansi_id"
+        )
+    )
+    tugas = UraianTugas.objects.filter(periode=periode, jabatan__aktif=True)
+    pemangku = Pegawai.objects.filter(aktif=True, jabatan__aktif=True)
+    if unit_kerja_ids is not None:
+        tugas = tugas.filter(jabatan__unit_kerja_id__in=unit_kerja_ids)
+        pemangku = pemangku.filter(jabatan__unit_kerja_id__in=unit_kerja_ids)
+    beban = dict(
+        tugas.values("jabatan_id")
+        .annotate(
+            total=Sum(
+                ExpressionWrapper(
+                    F("volume") * F("norma_waktu_menit"),
+                    output_field=DecimalField(max_digits=24, decimal_places=4),
+                )
+            )
+        )
+        .values_list("jabatan_id", "total")
+        .order_by()
+    )
+    bezetting = dict(
+        pemangku.values("jabatan_id")
+        .annotate(n=Count("pk"))
+        .values_list("jabatan_id", "n")
+        .order_by()
+    )
+    return [
+        (jid, uid, iid, calc._dec(beban.get(jid) or 0), bezetting.get(jid, 0))
+        for jid, uid, iid in jabatan
+    ]
+
+
+def _ambang(periode) -> calc.AmbangPJ:
+    return calc.AmbangPJ(
+        a=periode.ambang_a, b=periode.ambang_b, c=periode.ambang_c, d=periode.ambang_d
+    )
+
+
+def _hitung_python(periode, unit_kerja_ids) -> int:
+    ambang = _ambang(periode)
+    sekarang = timezone.now()
+    objek = []
+    for jid, uid, iid, beban, bez in baris_agregat(periode, unit_kerja_ids):
+        # The stored total has 2 decimals; the need is computed from the stored total, as in SQL.
+        beban = beban.quantize(SEN, rounding=ROUND_HALF_UP)
+        h = calc.hitung_jabatan(
+            total_beban_menit=beban, bezetting=bez, wke_menit=periode.wke_menit, ambang=ambang
+        )
+        objek.append(
+            HasilABK(
+                periode=periode,
+                jabatan_id=jid,
+                unit_kerja_id=uid,
+                instansi_id=iid,
+                total_beban_menit=h.total_beban_menit,
+                kebutuhan=calc.simpan_presisi(h.kebutuhan),
+                kebutuhan_bulat=h.kebutuhan_bulat,
+                bezetting=h.bezetting,
+                selisih=h.selisih,
+                keadaan=h.keadaan,
+                ej=calc.simpan_presisi(h.ej),
+                pj=h.pj or "",
+                basi=False,
+                dihitung_pada=sekarang,
+            )
+        )
+    HasilABK.objects.bulk_create(
+        objek,
+        batch_size=UKURAN_BATCH,
+        update_conflicts=True,
+        unique_fields=["periode", "jabatan"],
+        update_fields=HASIL_UPDATE_FIELDS,
+    )
+    return len(objek)
+
+
+# The PostgreSQL path: the same formulas as calculations.py, in one statement. ROUND(x, 4) and
+# ROUND(x) round half away from zero, which for these non-negative numbers is ROUND_HALF_UP.
+# PJ compares EJ with the bands multiplied out (beban vs band × bezetting × WKE) so the grade
+# never depends on the precision of a division.
+SQL_HITUNG = """
+WITH jab AS (
+    SELECT j.id, j.unit_kerja_id, u.instansi_id
+    FROM instansi_jabatan j JOIN instansi_unitkerja u ON u.id = j.unit_kerja_id
+    WHERE j.aktif {filter_unit_j}
+), beban AS (
+    SELECT t.jabatan_id, SUM(t.volume * t.norma_waktu_menit) AS total
+    FROM analisis_beban_uraiantugas t JOIN jab ON jab.id = t.jabatan_id
+    WHERE t.periode_id = %(periode)s
+    GROUP BY t.jabatan_id
+), bez AS (
+    SELECT p.jabatan_id, COUNT(*) AS n
+    FROM pegawai_pegawai p JOIN jab ON jab.id = p.jabatan_id
+    WHERE p.aktif
+    GROUP BY p.jabatan_id
+), dasar AS (
+    SELECT jab.id AS jabatan_id, jab.unit_kerja_id, jab.instansi_id,
+           ROUND(COALESCE(beban.total, 0), 2) AS total,
+           COALESCE(bez.n, 0) AS n
+    FROM jab LEFT JOIN beban ON beban.jabatan_id = jab.id LEFT JOIN bez ON bez.jabatan_id = jab.id
+), hasil AS (
+    SELECT dasar.*, ROUND(total / %(wke)s) AS bulat
+    FROM dasar
+)
+INSERT INTO analisis_beban_hasilabk (
+    periode_id, jabatan_id, unit_kerja_id, instansi_id, total_beban_menit, kebutuhan,
+    kebutuhan_bulat, bezetting, selisih, keadaan, ej, pj, basi, dihitung_pada
+)
+SELECT %(periode)s, jabatan_id, unit_kerja_id, instansi_id, total,
+       ROUND(total / %(wke)s, 4),
+       bulat, n, n - bulat,
+       CASE WHEN n - bulat < 0 THEN 'kurang' WHEN n - bulat > 0 THEN 'lebih' ELSE 'sesuai' END,
+       CASE WHEN n > 0 THEN ROUND(total / (n * %(wke)s), 4) END,
+       CASE WHEN n = 0 THEN ''
+            WHEN total > %(a)s * n * %(wke)s THEN 'A'
+            WHEN total >= %(b)s * n * %(wke)s THEN 'B'
+            WHEN total >= %(c)s * n * %(wke)s THEN 'C'
+            WHEN total >= %(d)s * n * %(wke)s THEN 'D'
+            ELSE 'E' END,
+       FALSE, %(sekarang)s
+FROM hasil
+ON CONFLICT (periode_id, jabatan_id) DO UPDATE SET
+    unit_kerja_id = EXCLUDED.unit_kerja_id,
+    instansi_id = EXCLUDED.instansi_id,
+    total_beban_menit = EXCLUDED.total_beban_menit,
+    kebutuhan = EXCLUDED.kebutuhan,
+    kebutuhan_bulat = EXCLUDED.kebutuhan_bulat,
+    bezetting = EXCLUDED.bezetting,
+    selisih = EXCLUDED.selisih,
+    keadaan = EXCLUDED.keadaan,
+    ej = EXCLUDED.ej,
+    pj = EXCLUDED.pj,
+    basi = FALSE,
+    dihitung_pada = EXCLUDED.dihitung_pada
+"""
+
+
+def _hitung_sql(periode, unit_kerja_ids) -> int:
+    params = {
+        "periode": periode.pk,
+        "wke": Decimal(periode.wke_menit),
+        "a": periode.ambang_a,
+        "b": periode.ambang_b,
+        "c": periode.ambang_c,
+        "d": periode.ambang_d,
+        "sekarang": timezone.now(),
+    }
+    filter_unit = ""
+    if unit_kerja_ids is not None:
+        filter_unit = "AND j.unit_kerja_id = ANY(%(units)s)"
+        params["units"] = list(unit_kerja_ids)
+    with connection.cursor() as cur:
+        cur.execute(SQL_HITUNG.format(filter_unit_j=filter_unit), params)
+        return cur.rowcount
+
+
+# --- stale marking and queuing -----------------------------------------------------------
+
+
+def tandai_basi(*, periode_ids: Iterable[int], jabatan_ids=None, unit_kerja_ids=None) -> int:
+    """Mark results stale (inside the caller's transaction). None for both = whole periods."""
+    qs = HasilABK.objects.filter(periode_id__in=list(periode_ids))
+    if jabatan_ids is not None or unit_kerja_ids is not None:
+        kondisi = Q()
+        if jabatan_ids is not None:
+            kondisi |= Q(jabatan_id__in=list(jabatan_ids))
+        if unit_kerja_ids is not None:
+            kondisi |= Q(unit_kerja_id__in=list(unit_kerja_ids))
+        qs = qs.filter(kondisi)
+    return qs.filter(basi=False).update(basi=True)
+
+
+def perhitungan_antrekan(
+    *, periode: PeriodeABK, unit_kerja_ids=None, alasan: str = "", actor=None
+) -> PerhitunganABK:
+    """Record a queued run now; send it to the worker after the caller's transaction commits.
+
+    If the broker is down the send fails quietly (logged): the run stays `antre` and the
+    results stay `basi` until `abk_hitung_yang_basi` runs them.
+    """
+    run = PerhitunganABK.objects.create(
+        periode=periode,
+        unit_kerja_ids=sorted(set(unit_kerja_ids)) if unit_kerja_ids is not None else None,
+        alasan=alasan[:200],
+        dibuat_oleh=actor if getattr(actor, "pk", None) else None,
+    )
+    transaction.on_commit(lambda: perhitungan_kirim(perhitungan_id=run.pk))
+    return run
+
+
+def perhitungan_kirim(*, perhitungan_id: int) -> bool:
+    """Send a queued run to the worker; False (and logged) when the broker cannot be reached."""
+    from .tasks import hitung_ulang_abk
+
+    try:
+        hasil = hitung_ulang_abk.apply_async(
+            args=[perhitungan_id],
+            retry=True,
+            retry_policy={"max_retries": 1, "interval_start": 0, "interval_step": 0.5},
+        )
+    except Exception:
+        log.exception(
+            "Perhitungan ABK %s tidak dapat dikirim ke antrean; tetap 'antre' dan akan diambil "
+            "oleh abk_hitung_yang_basi.",
+            perhitungan_id,
+        )
+        return False
+    PerhitunganABK.objects.filter(
+        pk=perhitungan_id, status=StatusPerhitungan.ANTRE, task_id=""
+    ).update(task_id=hasil.id or "")
+    return True
+
+
+def _unit_dari_jabatan(jabatan_ids) -> set[int]:
+    return set(
+        Jabatan.objects.filter(pk__in=list(jabatan_ids)).values_list("unit_kerja_id", flat=True)
+    )
+
+
+def _ubah_masukan(*, periode, jabatan_ids, alasan, actor):
+    """Stale-mark the results of these jabatan in `periode` and queue their units."""
+    jabatan_ids = {j for j in jabatan_ids if j}
+    if not jabatan_ids:
+        return
+    unit_ids = _unit_dari_jabatan(jabatan_ids)
+    tandai_basi(periode_ids=[periode.pk], jabatan_ids=jabatan_ids)
+    perhitungan_antrekan(periode=periode, unit_kerja_ids=unit_ids, alasan=alasan, actor=actor)
+
+
+# --- periods -----------------------------------------------------------------------------
+
+
+def _isi(obj, data, fields):
+    for f in fields:
+        if f in data:
+            setattr(obj, f, data[f])
+
+
+@transaction.atomic
+def periode_buat(*, data: dict, actor=None) -> PeriodeABK:
+    """Open a new ABK year with its own WKE and PJ bands; queue its first computation."""
+    periode = PeriodeABK()
+    _isi(periode, data, PERIODE_FIELDS)
+    periode.full_clean()
+    periode._history_user = actor
+    periode.save()
+    perhitungan_antrekan(periode=periode, alasan="Periode dibuat", actor=actor)
+    return periode
+
+
+@transaction.atomic
+def periode_ubah_pengaturan(*, periode: PeriodeABK, data: dict, actor=None) -> PeriodeABK:
+    """Change the period's WKE / PJ bands / note. A change of WKE or bands makes every result of
+    this period (and only this period) stale and queues a full recalculation."""
+    periode = PeriodeABK.objects.select_for_update().get(pk=periode.pk)
+    lama = {f: getattr(periode, f) for f in PERIODE_PENGATURAN_FIELDS}
+    _isi(periode, data, [f for f in PERIODE_FIELDS if f != "tahun"])
+    periode.full_clean()
+    periode._history_user = actor
+    periode.save()
+    if any(getattr(periode, f) != lama[f] for f in PERIODE_PENGATURAN_FIELDS):
+        tandai_basi(periode_ids=[periode.pk])
+        perhitungan_antrekan(periode=periode, alasan="Pengaturan periode diubah", actor=actor)
+    return periode
+
+
+# --- tasks (uraian tugas) ----------------------------------------------------------------
+
+
+@transaction.atomic
+def uraian_tugas_simpan(
+    *, instance: UraianTugas | None = None, data: dict, actor=None
+) -> UraianTugas:
+    """Create or edit one task. `data` holds periode and jabatan for a new one."""
+    obj = instance or UraianTugas()
+    jabatan_lama = None if instance is None else instance.jabatan_id
+    if instance is None:
+        _isi(obj, data, ["periode", "jabatan"])
+    elif "jabatan" in data:
+        obj.jabatan = data["jabatan"]
+    _isi(obj, data, URAIAN_FIELDS)
+    obj.full_clean()
+    obj._history_user = actor
+    obj.save()
+    _ubah_masukan(
+        periode=obj.periode,
+        jabatan_ids={obj.jabatan_id, jabatan_lama},
+        alasan="Uraian tugas diubah",
+        actor=actor,
+    )
+    return obj
+
+
+@transaction.atomic
+def uraian_tugas_hapus(*, instance: UraianTugas, actor=None) -> None:
+    periode, jabatan_id = instance.periode, instance.jabatan_id
+    instance._history_user = actor
+    instance.delete()
+    _ubah_masukan(
+        periode=periode, jabatan_ids={jabatan_id}, alasan="Uraian tugas dihapus", actor=actor
+    )
+
+
+@transaction.atomic
+def uraian_tugas_simpan_banyak(
+    *, periode: PeriodeABK, jabatan: Jabatan, baris: list[dict], actor=None
+) -> list[UraianTugas]:
+    """Replace the task table of one jabatan in one period (the inline table) in one action.
+
+    Each row is a dict of URAIAN_FIELDS, with `id` for an existing task; existing tasks missing
+    from `baris` are deleted. Every row is validated first; a ValidationError names the row.
+    """
+    ada = {t.pk: t for t in UraianTugas.objects.filter(periode=periode, jabatan=jabatan)}
+    simpan, galat = [], {}
+    for i, data in enumerate(baris, start=1):
+        pk = data.get("id")
+        if pk and pk not in ada:
+            galat[f"baris {i}"] = ["Uraian tugas ini bukan milik jabatan dan periode ini."]
+            continue
+        obj = ada.get(pk) if pk else UraianTugas(periode=periode, jabatan=jabatan)
+        _isi(obj, data, URAIAN_FIELDS)
+        if "urutan" not in data:
+            obj.urutan = i
+        try:
+            obj.full_clean()
+        except ValidationError as exc:
+            galat[f"baris {i}"] = exc.messages
+        simpan.append(obj)
+    if galat:
+        raise ValidationError(galat)
+    dipakai = {o.pk for o in simpan if o.pk}
+    hapus = [t for pk, t in ada.items() if pk not in dipakai]
+    for t in hapus:
+        t._history_user = actor
+        t.delete()
+    for obj in simpan:
+        obj._history_user = actor
+        obj.save()
+    _ubah_masukan(
+        periode=periode, jabatan_ids={jabatan.pk}, alasan="Tabel uraian tugas disimpan", actor=actor
+    )
+    return simpan
+
+
+@transaction.atomic
+def uraian_tugas_salin_dari_periode(
+    *, periode_asal: PeriodeABK, periode_tujuan: PeriodeABK, actor=None, unit_kerja_ids=None
+) -> int:
+    """Copy the tasks of active jabatan from one period to another in one set-based action.
+
+    Jabatan that already have tasks in the target period are left alone (never doubled), so
+    the copy can be repeated safely. Returns the number of tasks copied.
+    """
+    if periode_asal.pk == periode_tujuan.pk:
+        raise ValidationError("Periode asal dan periode tujuan harus berbeda.")
+    sudah = UraianTugas.objects.filter(periode=periode_tujuan).values("jabatan_id")
+    sumber = UraianTugas.objects.filter(periode=periode_asal, jabatan__aktif=True).exclude(
+        jabatan_id__in=sudah
+    )
+    if unit_kerja_ids is not None:
+        sumber = sumber.filter(jabatan__unit_kerja_id__in=list(unit_kerja_ids))
+    baru = [
+        UraianTugas(
+            periode=periode_tujuan,
+            jabatan_id=t.jabatan_id,
+            urutan=t.urutan,
+            uraian=t.uraian,
+            hasil_kerja=t.hasil_kerja,
+            satuan=t.satuan,
+            volume=t.volume,
+            norma_waktu_menit=t.norma_waktu_menit,
+        )
+        for t in sumber.only(
+            "jabatan_id", "urutan", "uraian", "hasil_kerja", "satuan", "volume", "norma_waktu_menit"
+        )
+    ]
+    # bulk_create skips simple-history; record the copy once as a run reason instead.
+    UraianTugas.objects.bulk_create(baru, batch_size=UKURAN_BATCH)
+    if baru:
+        jabatan_ids = {t.jabatan_id for t in baru}
+        tandai_basi(periode_ids=[periode_tujuan.pk], jabatan_ids=jabatan_ids)
+        perhitungan_antrekan(
+            periode=periode_tujuan,
+            unit_kerja_ids=None if unit_kerja_ids is None else _unit_dari_jabatan(jabatan_ids),
+            alasan=f"Uraian tugas disalin dari {periode_asal}",
+            actor=actor,
+        )
+    return len(baru)
+
+
+# --- reactions to register changes (called by the receivers in apps.py) -------------------
+
+
+@transaction.atomic
+def abk_bezetting_berubah(*, jabatan_ids: Iterable[int]) -> None:
+    """Holders of these jabatan changed: their results in the open periods are stale."""
+    jabatan_ids = {j for j in jabatan_ids if j}
+    if not jabatan_ids:
+        return
+    unit_ids = _unit_dari_jabatan(jabatan_ids)
+    for periode in periode_terbuka():
+        tandai_basi(periode_ids=[periode.pk], jabatan_ids=jabatan_ids)
+        perhitungan_antrekan(periode=periode, unit_kerja_ids=unit_ids, alasan="Bezetting berubah")
+
+
+@transaction.atomic
+def abk_jabatan_berubah(*, jabatan_ids: Iterable[int], unit_kerja_ids: Iterable[int]) -> None:
+    """A jabatan was created, edited, moved or deactivated: recompute its old and new units."""
+    jabatan_ids = {j for j in jabatan_ids if j}
+    unit_ids = {u for u in unit_kerja_ids if u} | _unit_dari_jabatan(jabatan_ids)
+    if not unit_ids:
+        return
+    for periode in periode_terbuka():
+        tandai_basi(periode_ids=[periode.pk], jabatan_ids=jabatan_ids, unit_kerja_ids=unit_ids)
+        perhitungan_antrekan(periode=periode, unit_kerja_ids=unit_ids, alasan="Jabatan berubah")
+
+
+# --- the safety nets (called by the beat tasks) ------------------------------------------
+
+
+def abk_hitung_yang_basi(*, umur_antre_detik: int = 300) -> list[PerhitunganABK]:
+    """Run what a broker outage (or a lost worker) left behind; return the runs made.
+
+    1. runs still `antre` (or `berjalan` without progress) older than `umur_antre_detik`;
+    2. then, per period, the units that still hold stale results.
+    """
+    batas = timezone.now() - datetime.timedelta(seconds=umur_antre_detik)
+    tertinggal = list(
+        PerhitunganABK.objects.filter(
+            Q(status=StatusPerhitungan.ANTRE) | Q(status=StatusPerhitungan.BERJALAN),
+            dibuat_pada__lt=batas,
+        )
+        .filter(Q(mulai_pada__isnull=True) | Q(mulai_pada__lt=batas))
+        .order_by("dibuat_pada")
+        .values_list("pk", flat=True)
+    )
+    hasil = []
+    for pk in tertinggal:
+        try:
+            run = perhitungan_jalankan(perhitungan_id=pk)
+        except Exception:
+            log.exception("Perhitungan ABK %s gagal saat dijalankan ulang.", pk)
+            continue
+        if run is not None:
+            hasil.append(run)
+    basi = (
+        HasilABK.objects.filter(basi=True)
+        .values_list("periode_id", "unit_kerja_id")
+        .distinct()
+        .order_by()
+    )
+    per_periode: dict[int, set[int]] = {}
+    for periode_id, unit_id in basi:
+        per_periode.setdefault(periode_id, set()).add(unit_id)
+    for periode in PeriodeABK.objects.filter(pk__in=list(per_periode)):
+        hasil.append(
+            abk_hitung(
+                periode=periode,
+                unit_kerja_ids=per_periode[periode.pk],
+                alasan="Hasil basi dihitung ulang otomatis",
+            )
+        )
+    return hasil
+
+
+def abk_hitung_semua(*, hanya_terbuka: bool = False, actor=None, alasan="") -> list[PerhitunganABK]:
+    """Recalculate every period fully (or only the open ones), one run each."""
+    daftar = periode_terbuka() if hanya_terbuka else list(PeriodeABK.objects.order_by("tahun"))
+    return [
+        abk_hitung(periode=p, actor=actor, alasan=alasan or "Hitung ulang penuh") for p in daftar
+    ]
+
+
+def ukur(fungsi, *args, **kwargs):
+    """(result, seconds) — used by the management command and the benchmark."""
+    mulai = time.perf_counter()
+    hasil = fungsi(*args, **kwargs)
+    return hasil, time.perf_counter() - mulai

@@ -1,0 +1,42 @@
+"""Background work of the workload analysis: fetch by id, call one service."""
+
+import logging
+
+from celery import shared_task
+from django.db import OperationalError
+
+from . import services
+
+log = logging.getLogger(__name__)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=5,
+    max_retries=3,
+    soft_time_limit=20 * 60,
+    time_limit=25 * 60,
+)
+def hitung_ulang_abk(perhitungan_id: int) -> dict | None:
+    """Run one queued recalculation. Running it twice gives the same results; a run already
+    `selesai` is a no-op, and a run interrupted midway (worker killed) is simply run again."""
+    run = services.perhitungan_jalankan(perhitungan_id=perhitungan_id)
+    if run is None:
+        return None
+    return {"perhitungan": run.pk, "status": run.status, "jabatan": run.jumlah_jabatan}
+
+
+@shared_task(acks_late=True, soft_time_limit=20 * 60, time_limit=25 * 60)
+def abk_hitung_yang_basi() -> int:
+    """Every few minutes: run what a broker outage left behind and recompute stale results."""
+    runs = services.abk_hitung_yang_basi()
+    return len(runs)
+
+
+@shared_task(acks_late=True, soft_time_limit=50 * 60, time_limit=55 * 60)
+def abk_hitung_ulang_malam() -> int:
+    """Nightly safety net: recompute the open periods fully (see services.periode_terbuka)."""
+    runs = services.abk_hitung_semua(hanya_terbuka=True, alasan="Hitung ulang malam")
+    return len(runs)

@@ -158,7 +158,9 @@ class ObjectEditView(ScopedMixin, FormView):
             raise Http404 from None
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
+        # Permission before scope: a user who may not edit this kind of object gets 403 for
+        # every object, so the answer never tells which objects exist; scope then gives 404.
+        if not request.user.is_authenticated or not self.has_permission():
             return self.handle_no_permission()
         self.object = self.get_object()
         return super().dispatch(request, *args, **kwargs)

@@ -1,0 +1,121 @@
+"""Pages of instansi, unit kerja and jabatan: the generic view tests, declared per model."""
+
+from instansi.choices import JenisInstansi, JenisJabatan, JenisUnit
+from instansi.models import Instansi, Jabatan, UnitKerja
+from tests.fixtures.factories import (
+    InstansiFactory,
+    JabatanFactory,
+    PegawaiFactory,
+    UnitKerjaFactory,
+)
+from tests.fixtures.views import UjiHalamanObjek
+
+
+class TestHalamanInstansi(UjiHalamanObjek):
+    model = Instansi
+    nama_url = "instansi:instansi"
+    pesan_tidak_sah = "Instansi dengan Nama instansi telah ada."
+
+    def buat_objek(self, instansi):
+        return instansi  # an agency's own object is the agency itself
+
+    def buat_baris(self, n, instansi):
+        InstansiFactory.create_batch(n)
+
+    def data_tambah(self, instansi):
+        return {"kode": "DLH-U", "nama": "Dinas Lingkungan Hidup Uji", "jenis": JenisInstansi.DINAS}
+
+    def data_ubah(self, obj):
+        return {"kode": obj.kode, "nama": f"{obj.nama} Baru", "jenis": obj.jenis, "aktif": "on"}
+
+    def cek_ubah(self, obj):
+        assert obj.nama.endswith(" Baru")
+
+    def data_tidak_sah(self, instansi):
+        return {**self.data_tambah(instansi), "nama": instansi.nama}
+
+    def buat_detail(self, n, instansi):
+        inst = InstansiFactory()
+        akar = UnitKerjaFactory(instansi=inst)
+        for _ in range(n):
+            PegawaiFactory(jabatan__unit_kerja=UnitKerjaFactory(instansi=inst, induk=akar))
+        return inst
+
+
+class TestHalamanUnitKerja(UjiHalamanObjek):
+    model = UnitKerja
+    nama_url = "instansi:unitkerja"
+    pesan_tidak_sah = "Unit induk harus berada di instansi yang sama."
+
+    def buat_objek(self, instansi):
+        return UnitKerjaFactory(instansi=instansi, induk=UnitKerjaFactory(instansi=instansi))
+
+    def data_tambah(self, instansi):
+        return {
+            "instansi": instansi.pk,
+            "kode": "UK-BARU",
+            "nama": "Bidang Baru",
+            "jenis": "bidang",
+        }
+
+    def data_ubah(self, obj):
+        return {
+            "instansi": obj.instansi_id,
+            "induk": obj.induk_id or "",
+            "kode": obj.kode,
+            "nama": f"{obj.nama} Baru",
+            "jenis": JenisUnit.SEKSI,
+        }
+
+    def cek_ubah(self, obj):
+        assert obj.nama.endswith(" Baru") and obj.jenis == JenisUnit.SEKSI
+
+    def data_tidak_sah(self, instansi):
+        induk_lain = UnitKerjaFactory()  # in another agency
+        return {**self.data_tambah(instansi), "induk": induk_lain.pk}
+
+    def buat_detail(self, n, instansi):
+        akar = UnitKerjaFactory(instansi=instansi)
+        for _ in range(n):
+            PegawaiFactory(jabatan__unit_kerja=UnitKerjaFactory(instansi=instansi, induk=akar))
+        return akar
+
+
+class TestHalamanJabatan(UjiHalamanObjek):
+    model = Jabatan
+    nama_url = "instansi:jabatan"
+    pesan_tidak_sah = "Jabatan fungsional wajib memiliki jenjang."
+
+    def buat_objek(self, instansi):
+        return JabatanFactory(unit_kerja__instansi=instansi)
+
+    def data_tambah(self, instansi):
+        return {
+            "unit_kerja": UnitKerjaFactory(instansi=instansi).pk,
+            "kode": "JB-BARU",
+            "nama": "Analis Kepegawaian",
+            "jenis": JenisJabatan.PELAKSANA,
+            "kelas_jabatan": 7,
+            "aktif": "on",
+        }
+
+    def data_ubah(self, obj):
+        return {
+            "unit_kerja": obj.unit_kerja_id,
+            "kode": obj.kode,
+            "nama": obj.nama,
+            "jenis": obj.jenis,
+            "kelas_jabatan": 9,
+            "aktif": "on",
+        }
+
+    def cek_ubah(self, obj):
+        assert obj.kelas_jabatan == 9
+
+    def data_tidak_sah(self, instansi):
+        return {**self.data_tambah(instansi), "jenis": JenisJabatan.FUNGSIONAL}
+
+    def buat_detail(self, n, instansi):
+        jabatan = JabatanFactory(unit_kerja__instansi=instansi)
+        PegawaiFactory.create_batch(n, jabatan=jabatan)
+        return jabatan

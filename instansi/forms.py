@@ -3,6 +3,13 @@ from django import forms
 from .models import Instansi, Jabatan, UnitKerja
 
 
+def label_jabatan(jabatan: Jabatan) -> str:
+    """How a jabatan reads in a choice list: `Perawat Terampil — UPTD Puskesmas 01 (Dinkes)`."""
+    unit = jabatan.unit_kerja
+    instansi = unit.instansi.singkatan or unit.instansi.nama
+    return f"{jabatan.nama} — {unit.nama} ({instansi})"
+
+
 class _ScopedForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("unit/<int:pk>/ubah/", views.UnitKerjaEditView.as_view(), name="unitkerja_edit"),
     path("jabatan/", views.JabatanListView.as_view(), name="jabatan_list"),
     path("jabatan/tambah/", views.JabatanEditView.as_view(), name="jabatan_add"),
+    path("jabatan/cari/", views.JabatanCariView.as_view(), name="jabatan_cari"),
     path("jabatan/<int:pk>/", views.JabatanDetailView.as_view(), name="jabatan_detail"),
     path("jabatan/<int:pk>/ubah/", views.JabatanEditView.as_view(), name="jabatan_edit"),
 ]

@@ -1,3 +1,8 @@
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.db.models import Q
+from django.http import JsonResponse
+from django.views import View
+
 from mutasi_asn.views import Kolom, ObjectDetailView, ObjectEditView, ObjectListView
 
 from . import filters, forms, services
@@ -114,3 +119,20 @@ class JabatanEditView(ObjectEditView):
     model = Jabatan
     form_class = forms.JabatanForm
     layanan = services.jabatan_simpan
+
+
+class JabatanCariView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """JSON for the searchable jabatan select: active jabatan in the user's scope, by name/code."""
+
+    permission_required = "instansi.view_jabatan"
+    batas = 20
+
+    def get(self, request):
+        q = request.GET.get("q", "").strip()
+        qs = Jabatan.objects.for_user(request.user).filter(aktif=True)
+        if q:
+            qs = qs.filter(
+                Q(nama__icontains=q) | Q(kode__iexact=q) | Q(unit_kerja__nama__icontains=q)
+            )
+        qs = qs.select_related("unit_kerja__instansi").order_by("nama", "pk")[: self.batas]
+        return JsonResponse({"hasil": [{"id": j.pk, "teks": forms.label_jabatan(j)} for j in qs]})

@@ -1,11 +1,22 @@
 from django import forms
+from django.urls import reverse_lazy
 
+from instansi.forms import label_jabatan
 from instansi.models import Jabatan
+from mutasi_asn.widgets import PilihCari
 
 from .models import Pegawai
+from .nip import normalisasi_nip
 
 
 class PegawaiForm(forms.ModelForm):
+    # Typed with or without the spaces of `19860926 201505 1 001`: 18 digits fit in 24 chars.
+    nip = forms.CharField(
+        label="NIP/NI",
+        max_length=24,
+        help_text="18 angka, boleh dengan spasi. Untuk PNS/CPNS tanggal lahir dan jenis kelamin "
+        "dibaca dari NIP.",
+    )
     nomor_sk = forms.CharField(
         label="Nomor SK jabatan",
         max_length=100,
@@ -41,25 +52,26 @@ class PegawaiForm(forms.ModelForm):
             "tanggal_lahir": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "tmt_jabatan": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "tmt_cpns": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            # A city has thousands of jabatan: only the chosen one is rendered, the rest are
+            # searched (instansi:jabatan_cari, scoped like the field's queryset).
+            "jabatan": PilihCari(url_cari=reverse_lazy("instansi:jabatan_cari")),
         }
         help_texts = {
-            "nip": "18 angka, boleh dengan spasi. Untuk PNS/CPNS tanggal lahir dan jenis kelamin "
-            "dibaca dari NIP.",
             "tanggal_lahir": "Hanya untuk PPPK.",
             "jenis_kelamin": "Hanya untuk PPPK.",
         }
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nip"].max_length = 24
-        self.fields["nip"].widget.attrs["maxlength"] = 24
         self.fields["tanggal_lahir"].required = False
         self.fields["jenis_kelamin"].required = False
-        if user is not None:
-            self.fields["jabatan"].queryset = Jabatan.objects.for_user(user).select_related(
-                "unit_kerja"
-            )
-        self.fields["jabatan"].label_from_instance = lambda j: f"{j.nama} — {j.unit_kerja.nama}"
+        jabatan = Jabatan.objects.select_related("unit_kerja__instansi")
+        self.fields["jabatan"].queryset = jabatan.for_user(user) if user is not None else jabatan
+        self.fields["jabatan"].label_from_instance = label_jabatan
+        self.fields["jabatan"].help_text = "Ketik nama atau kode jabatan untuk mencari."
+
+    def clean_nip(self):
+        return normalisasi_nip(self.cleaned_data["nip"])
 
     def _post_clean(self):
         # Model validation runs in the service (full_clean before save), not twice here.

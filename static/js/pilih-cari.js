@@ -1,0 +1,52 @@
+// Searchable select for large lists (see mutasi_asn/widgets.py PilihCari): a search box above
+// a <select data-pilih-cari="URL">; typing asks URL?q=… and fills the select with the answers.
+(function () {
+  "use strict";
+
+  function pasang(select) {
+    if (select.dataset.pilihCariTerpasang) return;
+    select.dataset.pilihCariTerpasang = "1";
+    var kotak = document.createElement("input");
+    kotak.type = "search";
+    kotak.className = "form-control form-control-sm mb-1";
+    kotak.placeholder = "Ketik untuk mencari (nama atau kode)…";
+    kotak.setAttribute("aria-label", "Cari pilihan " + (select.name || ""));
+    kotak.dataset.testid = "cari-" + (select.name || "pilihan");
+    select.parentNode.insertBefore(kotak, select);
+    var jeda = null;
+    var urutan = 0;
+
+    function isi(hasil) {
+      var terpilih = select.value;
+      Array.prototype.slice.call(select.options).forEach(function (opt) {
+        if (opt.value && opt.value !== terpilih) opt.remove();
+      });
+      hasil.forEach(function (h) {
+        if (String(h.id) === terpilih) return;
+        select.add(new Option(h.teks, h.id));
+      });
+      select.size = hasil.length ? Math.min(hasil.length + 1, 8) : 0;
+    }
+
+    kotak.addEventListener("input", function () {
+      clearTimeout(jeda);
+      var q = kotak.value.trim();
+      if (q.length < 2) return;
+      jeda = setTimeout(function () {
+        var ini = ++urutan;
+        var url = select.dataset.pilihCari + "?q=" + encodeURIComponent(q);
+        fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+          .then(function (r) { return r.ok ? r.json() : { hasil: [] }; })
+          .then(function (data) { if (ini === urutan) isi(data.hasil || []); })
+          .catch(function () {});
+      }, 250);
+    });
+    select.addEventListener("change", function () { select.size = 0; });
+  }
+
+  function pasangSemua(akar) {
+    (akar || document).querySelectorAll("select[data-pilih-cari]").forEach(pasang);
+  }
+  document.addEventListener("DOMContentLoaded", function () { pasangSemua(document); });
+  document.addEventListener("htmx:load", function (e) { pasangSemua(e.target); });
+})();

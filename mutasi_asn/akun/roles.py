@@ -38,13 +38,27 @@ _KELOLA_REGISTER = [
     for aksi in ("add", "change", "view")
 ]
 
+_BACA_ABK = ["analisis_beban.view_periodeabk", "analisis_beban.view_hasilabk"]
+_KELOLA_ABK = [
+    "analisis_beban.add_periodeabk",
+    "analisis_beban.change_periodeabk",
+    "analisis_beban.view_periodeabk",
+    "analisis_beban.add_uraiantugas",
+    "analisis_beban.change_uraiantugas",
+    "analisis_beban.delete_uraiantugas",
+    "analisis_beban.view_uraiantugas",
+    "analisis_beban.view_hasilabk",
+    "analisis_beban.add_perhitunganabk",
+    "analisis_beban.view_perhitunganabk",
+]
+
 # Permission codenames ("app_label.codename") per role. A codename whose model does not exist
 # yet is skipped by the sync, so later apps extend this table as they land.
 IZIN_PERAN: dict[str, list[str]] = {
     Peran.ADMIN: [],  # admins are staff + superuser-like through Django admin (see services)
-    Peran.BKPSDM: _KELOLA_REGISTER,
-    Peran.OPERATOR_OPD: _BACA_REGISTER,
-    Peran.KEPALA_OPD: _BACA_REGISTER,
-    Peran.TIM_PENILAI: _BACA_REGISTER,
-    Peran.PPK: _BACA_REGISTER,
+    Peran.BKPSDM: _KELOLA_REGISTER + _KELOLA_ABK,
+    Peran.OPERATOR_OPD: _BACA_REGISTER + _BACA_ABK,
+    Peran.KEPALA_OPD: _BACA_REGISTER + _BACA_ABK,
+    Peran.TIM_PENILAI: _BACA_REGISTER + _BACA_ABK,
+    Peran.PPK: _BACA_REGISTER + _BACA_ABK,
 }

@@ -7,6 +7,7 @@ the defaults here are the embedded development set-up: SQLite and Celery in eage
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -154,6 +155,16 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULE: dict = {}
+# ABK safety nets: what a broker outage left stale, every 5 minutes; the open periods in full,
+# nightly (analisis_beban/tasks.py).
+CELERY_BEAT_SCHEDULE["abk-hitung-yang-basi"] = {
+    "task": "analisis_beban.tasks.abk_hitung_yang_basi",
+    "schedule": crontab(minute="*/5"),
+}
+CELERY_BEAT_SCHEDULE["abk-hitung-ulang-malam"] = {
+    "task": "analisis_beban.tasks.abk_hitung_ulang_malam",
+    "schedule": crontab(hour=1, minute=30),
+}
 
 # --- REST API -----------------------------------------------------------------------------
 REST_FRAMEWORK = {

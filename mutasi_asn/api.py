@@ -1,6 +1,6 @@
 """The shared base of every API viewset: authenticated, model-permission checked, scoped."""
 
-from rest_framework import permissions, viewsets
+from rest_framework import authentication, permissions, viewsets
 
 
 class IzinModel(permissions.DjangoModelPermissions):
@@ -14,6 +14,12 @@ class IzinModel(permissions.DjangoModelPermissions):
 
 
 class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    # Token first: a request without valid credentials then gets 401 with
+    # `WWW-Authenticate: Token` (DRF answers 403 when session auth comes first).
+    authentication_classes = [
+        authentication.TokenAuthentication,
+        authentication.SessionAuthentication,
+    ]
     permission_classes = [permissions.IsAuthenticated, IzinModel]
     base_queryset = None
 

@@ -85,6 +85,7 @@ class JabatanListView(ObjectListView):
     model = Jabatan
     filterset_class = filters.JabatanFilter
     tombol_tambah = "instansi:jabatan_add"
+    tombol_impor = "pegawai:impor_jabatan"
     urut_bawaan = "unit_kerja__instansi__nama,unit_kerja__jalur,-kelas_jabatan,nama"
 
     def get_base_queryset(self):

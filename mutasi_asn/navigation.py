@@ -27,6 +27,8 @@ NAVIGASI = [
             Menu("Unit kerja", "instansi:unitkerja_list", "diagram-3", "instansi.view_unitkerja"),
             Menu("Jabatan", "instansi:jabatan_list", "briefcase", "instansi.view_jabatan"),
             Menu("Pegawai", "pegawai:pegawai_list", "person-badge", "pegawai.view_pegawai"),
+            Menu("Impor pegawai", "pegawai:impor_pegawai", "upload", "pegawai.add_pegawai"),
+            Menu("Impor jabatan", "pegawai:impor_jabatan", "upload", "instansi.add_jabatan"),
         ],
     ),
 ]

@@ -68,6 +68,7 @@ class ObjectListView(ScopedMixin, FilterView):
     urut_bawaan = ""
     judul = ""
     tombol_tambah = ""  # url name of the add page, shown to users allowed to add
+    tombol_impor = ""  # url name of the .xlsx import page, shown to users allowed to add
 
     def get_ordering_param(self):
         urut = self.request.GET.get("urut", "")
@@ -123,6 +124,9 @@ class ObjectListView(ScopedMixin, FilterView):
                 "boleh_tambah": bool(self.tombol_tambah)
                 and self.request.user.has_perm(f"{meta.app_label}.add_{meta.model_name}"),
                 "tombol_tambah": self.tombol_tambah,
+                "boleh_impor": bool(self.tombol_impor)
+                and self.request.user.has_perm(f"{meta.app_label}.add_{meta.model_name}"),
+                "tombol_impor": self.tombol_impor,
             }
         )
         return ctx

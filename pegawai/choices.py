@@ -18,3 +18,16 @@ class PredikatSKP(models.TextChoices):
     BUTUH_PERBAIKAN = "butuh_perbaikan", "Butuh Perbaikan"
     KURANG = "kurang", "Kurang"
     SANGAT_KURANG = "sangat_kurang", "Sangat Kurang"
+
+
+class JenisImpor(models.TextChoices):
+    PEGAWAI = "pegawai", "Pegawai"
+    JABATAN = "jabatan", "Jabatan"
+
+
+class StatusImpor(models.TextChoices):
+    MENUNGGU = "menunggu", "Menunggu pemeriksaan"
+    PRATINJAU = "pratinjau", "Pratinjau"
+    DIPROSES = "diproses", "Sedang disimpan"
+    BERHASIL = "berhasil", "Berhasil"
+    GAGAL = "gagal", "Gagal"

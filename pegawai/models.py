@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -10,9 +11,9 @@ from simple_history.models import HistoricalRecords
 from instansi.choices import Golongan, Pendidikan, golongan_dengan_pangkat
 from instansi.models import Jabatan
 
-from .choices import JenisKelamin, PredikatSKP, StatusKepegawaian
+from .choices import JenisImpor, JenisKelamin, PredikatSKP, StatusImpor, StatusKepegawaian
 from .nip import format_nip, urai_nip, validasi_ni_pppk
-from .querysets import PegawaiQuerySet, RiwayatJabatanQuerySet
+from .querysets import ImporRegisterQuerySet, PegawaiQuerySet, RiwayatJabatanQuerySet
 
 
 class Pegawai(models.Model):
@@ -195,3 +196,75 @@ class RiwayatJabatan(models.Model):
 
     def __str__(self):
         return f"{self.jabatan} ({self.tanggal_mulai:%d/%m/%Y})"
+
+
+class ImporRegister(models.Model):
+    """One upload of the register from a spreadsheet: who imported what, when, and the outcome.
+
+    The file itself is kept privately under PRIVATE_MEDIA_ROOT/impor (never served by URL) so
+    the commit can re-read and re-check it; counts and row errors are kept for the preview.
+    """
+
+    jenis = models.CharField(_("jenis data"), max_length=10, choices=JenisImpor.choices)
+    nama_berkas = models.CharField(_("nama berkas"), max_length=255)
+    berkas = models.CharField(_("lokasi berkas"), max_length=255, blank=True, editable=False)
+    ukuran = models.PositiveIntegerField(_("ukuran (byte)"), default=0)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diunggah oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="impor_register",
+    )
+    dibuat = models.DateTimeField(_("waktu unggah"), auto_now_add=True)
+    selesai = models.DateTimeField(_("waktu selesai"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=StatusImpor.choices, default=StatusImpor.MENUNGGU
+    )
+    pesan = models.TextField(_("pesan"), blank=True)
+    jumlah_baris = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    jumlah_baru = models.PositiveIntegerField(_("baris baru"), default=0)
+    jumlah_ubah = models.PositiveIntegerField(_("baris diperbarui"), default=0)
+    jumlah_tetap = models.PositiveIntegerField(_("baris tanpa perubahan"), default=0)
+    jumlah_galat = models.PositiveIntegerField(_("baris bermasalah"), default=0)
+    jumlah_diproses = models.PositiveIntegerField(_("baris diproses"), default=0)
+    tahap = models.CharField(_("tahap"), max_length=20, blank=True)
+    galat = models.JSONField(_("daftar kesalahan"), default=list, blank=True)
+    contoh = models.JSONField(_("contoh baris"), default=list, blank=True)
+    kolom_diabaikan = models.JSONField(_("kolom diabaikan"), default=list, blank=True)
+
+    objects = ImporRegisterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("impor register")
+        verbose_name_plural = _("impor register")
+        ordering = ["-dibuat", "-pk"]
+
+    def __str__(self):
+        return f"Impor {self.get_jenis_display().lower()} {self.nama_berkas}"
+
+    def get_absolute_url(self):
+        return reverse("pegawai:impor_detail", args=[self.pk])
+
+    @property
+    def boleh_disimpan(self) -> bool:
+        return (
+            self.status == StatusImpor.PRATINJAU
+            and self.jumlah_galat == 0
+            and (self.jumlah_baru + self.jumlah_ubah > 0)
+        )
+
+    @property
+    def sedang_berjalan(self) -> bool:
+        return self.status in (StatusImpor.MENUNGGU, StatusImpor.DIPROSES)
+
+    @property
+    def persen(self) -> int:
+        if self.status == StatusImpor.BERHASIL:
+            return 100
+        if not self.jumlah_baris:
+            return 0
+        # Checking the rows again is the first half of the bar, writing them the second.
+        sudah = self.jumlah_diproses + (self.jumlah_baris if self.tahap == "menyimpan" else 0)
+        return min(99, round(50 * sudah / self.jumlah_baris))

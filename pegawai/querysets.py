@@ -17,3 +17,15 @@ class RiwayatJabatanQuerySet(models.QuerySet):
         from .models import Pegawai
 
         return self.filter(pegawai__in=Pegawai.objects.for_user(user).values("pk"))
+
+
+class ImporRegisterQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Everyone sees their own imports; BKPSDM and administrators see all of them."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        from mutasi_asn.akun.roles import Peran
+
+        if user.is_superuser or user.punya_peran(Peran.BKPSDM, Peran.ADMIN):
+            return self
+        return self.filter(diunggah_oleh=user)

@@ -8,6 +8,7 @@ class PegawaiListView(ObjectListView):
     model = Pegawai
     filterset_class = filters.PegawaiFilter
     tombol_tambah = "pegawai:pegawai_add"
+    tombol_impor = "pegawai:impor_pegawai"
     urut_bawaan = "nama,nip"
     kolom = [
         Kolom("NIP/NI", "nip_tampil", urut="nip", kelas="nip"),

@@ -1,0 +1,313 @@
+"""The register import as a process: upload, check (the preview), commit in the background.
+
+`impor_unggah` keeps the file privately and records who uploaded it; `impor_periksa` checks
+every row without writing; `impor_konfirmasi` queues the commit; `impor_jalankan` (run by the
+Celery task) re-reads and re-checks the file against the register as it is now and writes
+everything in one transaction, or nothing. The management commands call `impor_berkas`.
+"""
+
+import logging
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.utils import timezone, translation
+
+from . import impor_jabatan, impor_pegawai
+from .choices import JenisImpor, StatusImpor
+from .impor_pegawai import HasilImpor
+from .impor_xlsx import BerkasTidakSah, GalatBaris, baca_lembar, buka_workbook, tulis_templat
+from .models import ImporRegister
+
+logger = logging.getLogger(__name__)
+
+MODUL = {JenisImpor.PEGAWAI: impor_pegawai, JenisImpor.JABATAN: impor_jabatan}
+IZIN = {JenisImpor.PEGAWAI: "pegawai.add_pegawai", JenisImpor.JABATAN: "instansi.add_jabatan"}
+MAKS_GALAT_DISIMPAN = 20000  # a whole file of bad rows still fits; beyond that, a note says so
+
+
+def folder_impor() -> Path:
+    return Path(settings.PRIVATE_MEDIA_ROOT) / "impor"
+
+
+def templat_xlsx(jenis: str) -> bytes:
+    modul = MODUL[jenis]
+    return tulis_templat(JenisImpor(jenis).label, modul.KOLOM, modul.CONTOH, modul.PETUNJUK)
+
+
+def periksa_berkas(nama: str, ukuran: int, data: bytes | None = None) -> None:
+    """Only a real .xlsx within the size limit is accepted; the message says what to do."""
+    if not nama.lower().endswith(".xlsx"):
+        raise ValidationError(
+            "Hanya berkas Excel .xlsx yang diterima. Bila berkas Anda .xls atau .csv, buka di "
+            "Excel lalu simpan sebagai \u201cExcel Workbook (.xlsx)\u201d."
+        )
+    maks = settings.UNGGAHAN_MAKS_BYTE
+    if ukuran > maks:
+        raise ValidationError(
+            f"Berkas terlalu besar ({ukuran / 1048576:.1f} MB); batasnya {maks / 1048576:.0f} MB. "
+            "Bagi data menjadi beberapa berkas."
+        )
+    if data is None:
+        return
+    if not data:
+        raise ValidationError("Berkas kosong (0 byte); pilih berkas .xlsx yang berisi data.")
+    try:
+        buka_workbook(data).close()
+    except BerkasTidakSah as exc:
+        raise ValidationError(str(exc)) from None
+
+
+@transaction.atomic
+def impor_unggah(*, jenis: str, berkas, actor) -> ImporRegister:
+    """Keep an uploaded file privately and record the upload (the audit trail of imports)."""
+    periksa_berkas(berkas.name, berkas.size)  # before reading a file that is too big
+    data = berkas.read()
+    periksa_berkas(berkas.name, len(data), data)
+    folder = folder_impor()
+    folder.mkdir(parents=True, exist_ok=True)
+    nama_simpan = f"{uuid.uuid4().hex}.xlsx"
+    (folder / nama_simpan).write_bytes(data)
+    impor = ImporRegister(
+        jenis=jenis,
+        nama_berkas=Path(berkas.name).name[:255],
+        berkas=nama_simpan,
+        ukuran=len(data),
+        diunggah_oleh=actor,
+    )
+    impor.full_clean()
+    impor.save()
+    return impor
+
+
+def _isi_hasil(impor: ImporRegister, hasil: HasilImpor) -> None:
+    impor.jumlah_baris = hasil.jumlah_baris
+    impor.jumlah_baru = hasil.jumlah_baru
+    impor.jumlah_ubah = hasil.jumlah_ubah
+    impor.jumlah_tetap = hasil.jumlah_tetap
+    impor.jumlah_galat = hasil.jumlah_baris_galat
+    impor.galat = [g.sebagai_dict() for g in hasil.galat[:MAKS_GALAT_DISIMPAN]]
+    impor.contoh = hasil.contoh
+    impor.kolom_diabaikan = hasil.kolom_diabaikan
+    if len(hasil.galat) > MAKS_GALAT_DISIMPAN:
+        impor.pesan = f"Ada {len(hasil.galat)} kesalahan; hanya {MAKS_GALAT_DISIMPAN} pertama yang ditampilkan."
+
+
+def _baca(impor: ImporRegister):
+    return baca_lembar(folder_impor() / impor.berkas, MODUL[impor.jenis].KOLOM)
+
+
+def impor_periksa(*, impor: ImporRegister) -> ImporRegister:
+    """Check every row without writing anything; the result is the preview."""
+    with translation.override("id"):
+        try:
+            lembar = _baca(impor)
+            hasil = MODUL[impor.jenis].validasi(lembar, actor=impor.diunggah_oleh)
+        except BerkasTidakSah as exc:
+            impor.status = StatusImpor.GAGAL
+            impor.pesan = str(exc)
+        except Exception:
+            logger.exception("Pemeriksaan impor %s gagal", impor.pk)
+            impor.status = StatusImpor.GAGAL
+            impor.pesan = (
+                "Berkas tidak dapat diperiksa karena kesalahan yang tidak terduga. Periksa bahwa "
+                "berkas memakai templat, lalu unggah ulang; bila tetap gagal, hubungi admin."
+            )
+        else:
+            _isi_hasil(impor, hasil)
+            impor.status = StatusImpor.PRATINJAU
+    impor.save()
+    return impor
+
+
+@transaction.atomic
+def impor_konfirmasi(*, impor: ImporRegister, actor) -> ImporRegister:
+    """The user pressed "Simpan": queue the commit after this transaction commits."""
+    from .tasks import impor_register_jalankan
+
+    impor = ImporRegister.objects.select_for_update().get(pk=impor.pk)
+    if impor.status != StatusImpor.PRATINJAU:
+        raise ValidationError("Impor ini sudah diproses; tidak dapat disimpan lagi.")
+    if impor.jumlah_galat:
+        raise ValidationError("Masih ada baris yang salah. Perbaiki berkasnya, lalu unggah ulang.")
+    if not impor.jumlah_baru + impor.jumlah_ubah:
+        raise ValidationError("Tidak ada data baru atau perubahan untuk disimpan.")
+    impor.status = StatusImpor.DIPROSES
+    impor.tahap = ""
+    impor.jumlah_diproses = 0
+    impor.save(update_fields=["status", "tahap", "jumlah_diproses"])
+    impor_register_jalankan.delay_on_commit(impor.pk)
+    return impor
+
+
+class _PencatatProgres:
+    """Writes the processed count where other requests can read it while the commit runs.
+
+    The commit is one long transaction, so its own writes stay invisible until the end; on
+    PostgreSQL the count goes through a second connection in autocommit. The row is skipped
+    if it happens to be locked, so progress can never block the import.
+    """
+
+    def __init__(self, impor_id: int):
+        self.impor_id = impor_id
+        self.conn = (
+            connections.create_connection(DEFAULT_DB_ALIAS)
+            if connection.vendor == "postgresql"
+            else None
+        )
+        self.tabel = connection.ops.quote_name(ImporRegister._meta.db_table)
+
+    def catat(self, tahap: str, n: int) -> None:
+        if self.conn is None:
+            return
+        try:
+            with self.conn.cursor() as c:
+                c.execute(
+                    f"UPDATE {self.tabel} SET tahap = %s, jumlah_diproses = %s WHERE id = ("
+                    f"SELECT id FROM {self.tabel} WHERE id = %s FOR UPDATE SKIP LOCKED)",
+                    [tahap, n, self.impor_id],
+                )
+        except Exception:  # progress is a courtesy; never let it break the import
+            logger.warning("Progres impor %s tidak tercatat", self.impor_id, exc_info=True)
+
+    def memeriksa(self, n: int) -> None:
+        self.catat("memeriksa", n)
+
+    def menyimpan(self, n: int) -> None:
+        self.catat("menyimpan", n)
+
+    def tutup(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+
+
+class _Ditolak(Exception):
+    def __init__(self, hasil: HasilImpor):
+        self.hasil = hasil
+
+
+class _SudahSelesai(Exception):
+    pass
+
+
+def impor_jalankan(*, impor_id: int) -> ImporRegister:
+    """Re-read and re-check the file, then write every row in one transaction, or nothing.
+
+    Idempotent: only an import waiting in "diproses" is run, and it is marked done in the same
+    transaction as the data, so a redelivered task finds it done and stops.
+    """
+    impor = ImporRegister.objects.select_related("diunggah_oleh").get(pk=impor_id)
+    if impor.status != StatusImpor.DIPROSES:
+        return impor
+    modul = MODUL[impor.jenis]
+    actor = impor.diunggah_oleh
+    progres = _PencatatProgres(impor.pk)
+    try:
+        with translation.override("id"):
+            lembar = _baca(impor)
+            with transaction.atomic():
+                hasil = modul.validasi(lembar, actor=actor, kunci=True, progres=progres.memeriksa)
+                if hasil.galat:
+                    raise _Ditolak(hasil)
+                modul.tulis(hasil, actor=actor, progres=progres.menyimpan)
+                _isi_hasil(impor, hasil)
+                diperbarui = ImporRegister.objects.filter(
+                    pk=impor.pk, status=StatusImpor.DIPROSES
+                ).update(
+                    status=StatusImpor.BERHASIL,
+                    selesai=timezone.now(),
+                    tahap="selesai",
+                    jumlah_diproses=hasil.jumlah_baris,
+                    jumlah_baris=impor.jumlah_baris,
+                    jumlah_baru=impor.jumlah_baru,
+                    jumlah_ubah=impor.jumlah_ubah,
+                    jumlah_tetap=impor.jumlah_tetap,
+                    jumlah_galat=0,
+                    galat=[],
+                    contoh=impor.contoh,
+                )
+                if diperbarui != 1:
+                    raise _SudahSelesai
+    except _SudahSelesai:
+        pass
+    except _Ditolak as exc:
+        _isi_hasil(impor, exc.hasil)
+        _gagal(
+            impor,
+            "Data register berubah sejak pratinjau, sehingga sebagian baris kini salah. Tidak ada "
+            "data yang disimpan. Perbaiki baris di bawah lalu unggah ulang.",
+        )
+    except BerkasTidakSah as exc:
+        _gagal(impor, str(exc))
+    except ValidationError as exc:
+        _gagal(impor, "Tidak ada data yang disimpan: " + " ".join(exc.messages))
+    except Exception:
+        logger.exception("Impor %s gagal disimpan", impor.pk)
+        _gagal(
+            impor,
+            "Penyimpanan gagal karena kesalahan yang tidak terduga; tidak ada data yang disimpan. "
+            "Coba unggah ulang; bila tetap gagal, hubungi admin.",
+        )
+    finally:
+        progres.tutup()
+    impor.refresh_from_db()
+    return impor
+
+
+def _gagal(impor: ImporRegister, pesan: str) -> None:
+    impor.status = StatusImpor.GAGAL
+    impor.pesan = pesan
+    impor.selesai = timezone.now()
+    impor.tahap = ""
+    impor.save()
+
+
+@dataclass
+class HasilBerkas:
+    hasil: HasilImpor | None
+    pesan: str = ""  # a file-level problem (cannot be read, a required column missing)
+    disimpan: bool = False
+    impor: ImporRegister | None = None
+
+
+def impor_berkas(*, jenis: str, path: Path, actor, simpan: bool) -> HasilBerkas:
+    """The command-line import: check a file, and with `simpan` write it all-or-nothing.
+
+    A committed run is recorded as an ImporRegister row too, so the audit trail is complete.
+    """
+    modul = MODUL[jenis]
+    with translation.override("id"):
+        try:
+            lembar = baca_lembar(path, modul.KOLOM)
+        except BerkasTidakSah as exc:
+            return HasilBerkas(None, str(exc))
+        if not simpan:
+            return HasilBerkas(modul.validasi(lembar, actor=actor))
+        try:
+            with transaction.atomic():
+                hasil = modul.validasi(lembar, actor=actor, kunci=True)
+                if hasil.galat:
+                    raise _Ditolak(hasil)
+                modul.tulis(hasil, actor=actor)
+                impor = ImporRegister(
+                    jenis=jenis,
+                    nama_berkas=path.name[:255],
+                    ukuran=path.stat().st_size,
+                    diunggah_oleh=actor,
+                    status=StatusImpor.BERHASIL,
+                    selesai=timezone.now(),
+                    tahap="selesai",
+                    pesan="Diimpor dari baris perintah.",
+                )
+                _isi_hasil(impor, hasil)
+                impor.jumlah_diproses = hasil.jumlah_baris
+                impor.save()
+        except _Ditolak as exc:
+            return HasilBerkas(exc.hasil)
+        except ValidationError as exc:
+            hasil = HasilImpor(galat=[GalatBaris(0, "", m) for m in exc.messages])
+            return HasilBerkas(hasil, "Tidak ada data yang disimpan.")
+        return HasilBerkas(hasil, disimpan=True, impor=impor)

@@ -1,0 +1,405 @@
+"""Import of jabatan from .xlsx, each referencing its unit kerja by the unit's kode.
+
+It lives beside the pegawai import (the register's import belongs to `pegawai`, which may use
+`instansi`; never the other way round). Set-based like the pegawai import: the units, the
+existing jabatan and the names already taken are each loaded in one query.
+"""
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from instansi.choices import Eselon, Golongan, JenisJabatan, Jenjang
+from instansi.models import Jabatan, UnitKerja
+
+from .impor_pegawai import HasilImpor, _potong, baca_golongan, baca_pendidikan
+from .impor_xlsx import (
+    GalatBaris,
+    KolomImpor,
+    LembarData,
+    NilaiTidakSah,
+    baca_nilai,
+    bilangan_bulat,
+    galat_dari_validasi,
+    kunci_header,
+    tandai_duplikat,
+    teks,
+    ya_tidak,
+)
+
+KOLOM = [
+    KolomImpor(
+        "kode",
+        "Kode Jabatan",
+        ("Kode", "Kd Jabatan", "ID Jabatan", "Kode Jab"),
+        wajib=True,
+        keterangan="Kode unik jabatan. Kode yang sudah ada berarti jabatan itu diperbarui.",
+        contoh="J900001",
+    ),
+    KolomImpor(
+        "nama",
+        "Nama Jabatan",
+        ("Jabatan", "Nama Jab"),
+        wajib=True,
+        keterangan="Nama jabatan; unik di dalam satu unit kerja.",
+        contoh="Analis Kepegawaian Ahli Muda",
+    ),
+    KolomImpor(
+        "kode_unit",
+        "Kode Unit Kerja",
+        ("Kode Unit", "Kode Unor", "Kd Unit Kerja", "Kode Unit Organisasi"),
+        wajib=True,
+        keterangan="Kode unit kerja tempat jabatan ini, seperti di daftar Unit kerja.",
+        contoh="U000001",
+    ),
+    KolomImpor(
+        "jenis",
+        "Jenis Jabatan",
+        ("Jenis", "Jenis Jab"),
+        keterangan="JPT, Administrator, Pengawas, Pelaksana, atau Fungsional. Wajib untuk "
+        "jabatan baru.",
+        contoh="Fungsional",
+    ),
+    KolomImpor(
+        "jenjang",
+        "Jenjang",
+        ("Jenjang Jabatan", "Jenjang Fungsional"),
+        keterangan="Wajib untuk jabatan fungsional: Ahli Pertama, Ahli Muda, Ahli Madya, Ahli "
+        "Utama, Pemula, Terampil, Mahir, Penyelia (JPT: JPT Pratama).",
+        contoh="Ahli Muda",
+    ),
+    KolomImpor(
+        "eselon",
+        "Eselon",
+        ("Esselon", "Eselon Jabatan"),
+        keterangan="Wajib untuk administrator dan pengawas: II.a, II.b, III.a, III.b, IV.a, IV.b.",
+    ),
+    KolomImpor(
+        "kelas_jabatan",
+        "Kelas Jabatan",
+        ("Kelas", "Kelas Jab", "Grade"),
+        keterangan="Angka 1 sampai 17. Wajib untuk jabatan baru.",
+        contoh=9,
+    ),
+    KolomImpor(
+        "pendidikan_minimal",
+        "Pendidikan Minimal",
+        ("Pendidikan Min", "Syarat Pendidikan", "Pendidikan"),
+        keterangan="Mis. SMA, D-III, S1.",
+        contoh="S1",
+    ),
+    KolomImpor(
+        "bidang_studi",
+        "Bidang Studi",
+        ("Syarat Bidang Studi", "Jurusan"),
+        keterangan="Pisahkan dengan koma; kosong berarti semua bidang studi.",
+        contoh="Manajemen SDM, Psikologi",
+    ),
+    KolomImpor(
+        "golongan_minimal",
+        "Golongan Minimal",
+        ("Gol Min", "Golongan Min", "Pangkat/Gol Minimal"),
+        contoh="III/c",
+    ),
+    KolomImpor(
+        "golongan_maksimal",
+        "Golongan Maksimal",
+        ("Gol Maks", "Golongan Maks", "Gol Max", "Pangkat/Gol Maksimal"),
+        contoh="III/d",
+    ),
+    KolomImpor("aktif", "Aktif", (), keterangan="Ya atau Tidak. Kosong = Ya.", contoh="Ya"),
+]
+LABEL = {k.nama: k.label for k in KOLOM}
+LABEL_FIELD = {**LABEL, "unit_kerja": LABEL["kode_unit"]}
+PETUNJUK = [
+    "Satu baris untuk satu jabatan. Baris pertama lembar data adalah judul kolom.",
+    "Kolom berjudul merah wajib ada. Untuk jabatan yang sudah ada, sel kosong berarti nilainya "
+    "tidak diubah.",
+    "Semua baris diperiksa lebih dulu; bila ada satu saja baris yang salah, tidak ada data yang "
+    "disimpan.",
+    "Hapus baris contoh sebelum mengunggah.",
+]
+CONTOH = [[k.contoh for k in KOLOM]]
+
+FIELD_UBAH = [
+    "unit_kerja",
+    "nama",
+    "jenis",
+    "jenjang",
+    "eselon",
+    "kelas_jabatan",
+    "pendidikan_minimal",
+    "bidang_studi",
+    "golongan_minimal",
+    "golongan_maksimal",
+    "aktif",
+]
+
+
+def _pilihan(choices, sinonim: dict[str, str] | None = None):
+    peta = {}
+    for c in choices:
+        peta[kunci_header(c.value)] = c.value
+        peta[kunci_header(c.label)] = c.value
+    peta.update(sinonim or {})
+
+    def baca(nilai):
+        if nilai is None or not str(nilai).strip():
+            return None
+        hasil = peta.get(kunci_header(nilai))
+        if hasil is None:
+            raise NilaiTidakSah(
+                f"\u201c{teks(nilai)}\u201d tidak dikenali; isi salah satu dari: "
+                + ", ".join(c.label for c in choices)
+                + "."
+            )
+        return hasil
+
+    return baca
+
+
+baca_jenis = _pilihan(
+    JenisJabatan,
+    {
+        "jfu": JenisJabatan.PELAKSANA,
+        "fungsionalumum": JenisJabatan.PELAKSANA,
+        "jft": JenisJabatan.FUNGSIONAL,
+        "jf": JenisJabatan.FUNGSIONAL,
+        "fungsionaltertentu": JenisJabatan.FUNGSIONAL,
+        "jabatanfungsional": JenisJabatan.FUNGSIONAL,
+        "jabatanpelaksana": JenisJabatan.PELAKSANA,
+        "jabatanadministrator": JenisJabatan.ADMINISTRATOR,
+        "jabatanpengawas": JenisJabatan.PENGAWAS,
+    },
+)
+baca_jenjang = _pilihan(Jenjang)
+baca_eselon = _pilihan(Eselon)
+
+
+def baca_golongan_pns(nilai):
+    g = baca_golongan(nilai)
+    if g is not None and g > 100:
+        raise NilaiTidakSah(f"\u201c{teks(nilai)}\u201d bukan golongan PNS; tulis seperti III/a.")
+    return g
+
+
+@dataclass
+class RencanaJabatan:
+    baru: list[Jabatan] = field(default_factory=list)
+    ubah: list[Jabatan] = field(default_factory=list)
+
+
+def validasi(
+    lembar: LembarData,
+    *,
+    actor=None,
+    kunci: bool = False,
+    progres: Callable[[int], None] | None = None,
+) -> HasilImpor:
+    hasil = HasilImpor(jumlah_baris=len(lembar.baris), kolom_diabaikan=lembar.diabaikan)
+    galat = hasil.galat
+    ada = set(lembar.kolom)
+
+    kode_baris = [(nomor, teks(raw.get("kode"))) for nomor, raw in lembar.baris]
+    for nomor, kode in kode_baris:
+        if not kode:
+            galat.append(GalatBaris(nomor, LABEL["kode"], "Kode Jabatan: wajib diisi."))
+    ganda = tandai_duplikat(kode_baris, LABEL["kode"], galat, "Kode jabatan")
+    ganda |= {nomor for nomor, kode in kode_baris if not kode}
+
+    semua_kode = {k for _, k in kode_baris if k}
+    kode_unit = {teks(raw.get("kode_unit")) for _, raw in lembar.baris} - {""}
+    qs_jabatan = Jabatan.objects.all()
+    if kunci:
+        qs_jabatan = qs_jabatan.select_for_update()
+    ada_di_db: dict[str, Jabatan] = {}
+    for potong in _potong(semua_kode):
+        ada_di_db.update({j.kode: j for j in qs_jabatan.filter(kode__in=potong)})
+    qs_unit = UnitKerja.objects.all() if actor is None else UnitKerja.objects.for_user(actor)
+    unit: dict[str, UnitKerja] = {}
+    for potong in _potong(kode_unit):
+        unit.update({u.kode: u for u in qs_unit.filter(kode__in=potong)})
+    # Names already taken in those units, by jabatan not in this file under the same kode.
+    nama_terpakai: dict[tuple[int, str], str] = {}
+    for potong in _potong([u.pk for u in unit.values()]):
+        for unit_id, nama, kode in Jabatan.objects.filter(unit_kerja_id__in=potong).values_list(
+            "unit_kerja_id", "nama", "kode"
+        ):
+            nama_terpakai[(unit_id, nama)] = kode
+    rencana = RencanaJabatan()
+    nama_di_berkas: list[tuple[int, str]] = []
+
+    for i, ((nomor, raw), (_, kode)) in enumerate(zip(lembar.baris, kode_baris, strict=True)):
+        if progres and i % 500 == 0:
+            progres(i)
+        galat_baris: list[GalatBaris] = []
+        gagal: set[str] = set()
+
+        def ambil(nama, pembaca, raw=raw, nomor=nomor, galat_baris=galat_baris, gagal=gagal):
+            if nama not in ada:
+                return None
+            sebelum = len(galat_baris)
+            nilai = baca_nilai(nomor, LABEL[nama], raw.get(nama), pembaca, galat_baris)
+            if len(galat_baris) > sebelum:
+                gagal.add(nama)
+            return nilai
+
+        nilai = {
+            "nama": ambil("nama", teks),
+            "jenis": ambil("jenis", baca_jenis),
+            "jenjang": ambil("jenjang", baca_jenjang),
+            "eselon": ambil("eselon", baca_eselon),
+            "kelas_jabatan": ambil("kelas_jabatan", bilangan_bulat),
+            "pendidikan_minimal": ambil("pendidikan_minimal", baca_pendidikan),
+            "bidang_studi": ambil("bidang_studi", teks),
+            "golongan_minimal": ambil("golongan_minimal", baca_golongan_pns),
+            "golongan_maksimal": ambil("golongan_maksimal", baca_golongan_pns),
+            "aktif": ambil("aktif", ya_tidak),
+        }
+        kode_u = ambil("kode_unit", teks)
+        lama = ada_di_db.get(kode) if kode else None
+        obj = copy.copy(lama) if lama is not None else Jabatan(kode=kode)
+        sebelum = {f: getattr(obj, f"{f}_id" if f == "unit_kerja" else f) for f in FIELD_UBAH}
+        if lama is None:
+            for wajib in ("nama", "kode_unit", "jenis", "kelas_jabatan"):
+                v = kode_u if wajib == "kode_unit" else nilai[wajib]
+                if v in (None, "") and wajib not in gagal:
+                    galat_baris.append(
+                        GalatBaris(
+                            nomor, LABEL[wajib], f"{LABEL[wajib]} wajib diisi untuk jabatan baru."
+                        )
+                    )
+                    gagal.add(wajib)
+        if kode_u:
+            u = unit.get(kode_u)
+            if u is None:
+                galat_baris.append(
+                    GalatBaris(
+                        nomor,
+                        LABEL["kode_unit"],
+                        f"Kode unit kerja \u201c{kode_u}\u201d tidak ada di register (atau di luar "
+                        "cakupan Anda). Periksa kodenya di daftar Unit kerja.",
+                    )
+                )
+                gagal.add("kode_unit")
+            else:
+                obj.unit_kerja = u
+        for f, v in nilai.items():
+            if v not in (None, ""):
+                setattr(obj, f, v)
+        if lama is None and nilai["aktif"] is None:
+            obj.aktif = True
+        if (
+            obj.golongan_minimal
+            and obj.golongan_maksimal
+            and obj.golongan_minimal > obj.golongan_maksimal
+        ):
+            galat_baris.append(
+                GalatBaris(
+                    nomor,
+                    LABEL["golongan_minimal"],
+                    f"Golongan minimal {Golongan(obj.golongan_minimal).label} lebih tinggi dari "
+                    f"golongan maksimal {Golongan(obj.golongan_maksimal).label}; tukar keduanya.",
+                )
+            )
+        abaikan = {"unit_kerja", "kode", *gagal}
+        try:
+            obj.full_clean(exclude=list(abaikan), validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            sudah = {g.kolom for g in galat_baris}
+            sisa = {
+                f: e
+                for f, e in exc.error_dict.items()
+                if f not in abaikan and LABEL_FIELD.get(f) not in sudah
+            }
+            if sisa:
+                galat_baris.extend(galat_dari_validasi(nomor, ValidationError(sisa), LABEL_FIELD))
+        if obj.unit_kerja_id and obj.nama:
+            nama_di_berkas.append((nomor, f"{obj.unit_kerja_id}\u0000{obj.nama}"))
+            pemilik = nama_terpakai.get((obj.unit_kerja_id, obj.nama))
+            if pemilik and pemilik != kode and pemilik not in semua_kode:
+                galat_baris.append(
+                    GalatBaris(
+                        nomor,
+                        LABEL["nama"],
+                        f"Unit kerja ini sudah punya jabatan bernama \u201c{obj.nama}\u201d (kode "
+                        f"{pemilik}); pakai kode itu untuk memperbaruinya, atau beri nama lain.",
+                    )
+                )
+        if galat_baris or nomor in ganda:
+            galat.extend(galat_baris)
+            continue
+        berubah = [
+            f
+            for f in FIELD_UBAH
+            if lama is not None
+            and getattr(obj, f"{f}_id" if f == "unit_kerja" else f) != sebelum[f]
+        ]
+        if lama is None:
+            rencana.baru.append(obj)
+            hasil.jumlah_baru += 1
+            aksi = "Baru"
+        elif berubah:
+            rencana.ubah.append(obj)
+            hasil.jumlah_ubah += 1
+            aksi = "Diubah"
+        else:
+            hasil.jumlah_tetap += 1
+            aksi = "Tidak berubah"
+        if len(hasil.contoh) < 20:
+            hasil.contoh.append(
+                {
+                    "baris": nomor,
+                    "aksi": aksi,
+                    "kode": obj.kode,
+                    "nama": obj.nama,
+                    "jenis": obj.get_jenis_display(),
+                    "kelas": obj.kelas_jabatan,
+                    "unit": obj.unit_kerja.nama,
+                    "keterangan": "diubah: " + ", ".join(berubah) if berubah else "",
+                }
+            )
+    # The same name twice in one unit within the file.
+    posisi: dict[str, list[int]] = {}
+    for nomor, kunci_nama in nama_di_berkas:
+        posisi.setdefault(kunci_nama, []).append(nomor)
+    for kunci_nama, daftar in posisi.items():
+        if len(daftar) > 1:
+            nama = kunci_nama.split("\u0000", 1)[1]
+            for nomor in daftar:
+                lain = ", ".join(str(n) for n in daftar if n != nomor)
+                galat.append(
+                    GalatBaris(
+                        nomor,
+                        LABEL["nama"],
+                        f"Jabatan \u201c{nama}\u201d muncul dua kali di unit kerja yang sama (juga di "
+                        f"baris {lain}); nama jabatan harus unik di dalam satu unit.",
+                    )
+                )
+    if progres:
+        progres(len(lembar.baris))
+    galat.sort(key=lambda g: (g.baris, g.kolom))
+    hasil.rencana = rencana
+    return hasil
+
+
+@transaction.atomic
+def tulis(hasil: HasilImpor, *, actor, progres: Callable[[int], None] | None = None) -> None:
+    rencana: RencanaJabatan = hasil.rencana
+    selesai = 0
+    for potong in _potong(rencana.baru):
+        bulk_create_with_history(potong, Jabatan, batch_size=2000, default_user=actor)
+        selesai += len(potong)
+        if progres:
+            progres(selesai)
+    for potong in _potong(rencana.ubah, 1000):
+        bulk_update_with_history(potong, Jabatan, FIELD_UBAH, batch_size=1000, default_user=actor)
+        selesai += len(potong)
+        if progres:
+            progres(selesai)
+    if progres:
+        progres(hasil.jumlah_baris)

@@ -1,0 +1,747 @@
+"""Import of pegawai from .xlsx: read, validate every row set-based, then write in bulk.
+
+Validation loads every referenced jabatan in one query, every existing NIP in one query and
+the open history rows of those pegawai in one more, so 10,000 rows cost a handful of queries.
+A row with an existing NIP updates that pegawai; a new NIP creates one (a PNS/CPNS's birth
+date and gender come from the NIP, through `services.lengkapi_dari_nip`). A change of jabatan
+goes through `services.pegawai_pindah_jabatan_massal`, so the history gets its row.
+"""
+
+import copy
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from instansi.choices import Golongan, Pendidikan, golongan_dari_teks, pendidikan_dari_teks
+from instansi.models import Jabatan
+
+from .choices import JenisKelamin, StatusKepegawaian
+from .impor_xlsx import (
+    GalatBaris,
+    KolomImpor,
+    LembarData,
+    NilaiTidakSah,
+    baca_nilai,
+    galat_dari_validasi,
+    kunci_header,
+    tandai_duplikat,
+    tanggal,
+    teks,
+    ya_tidak,
+)
+from .models import Pegawai, RiwayatJabatan
+from .nip import normalisasi_nip
+from .services import (
+    Perpindahan,
+    _kirim_bezetting,
+    lengkapi_dari_nip,
+    pegawai_pindah_jabatan_massal,
+)
+
+UKURAN_POTONGAN = 2000  # rows per IN (...) lookup and per bulk write
+
+KOLOM = [
+    KolomImpor(
+        "nip",
+        "NIP",
+        ("NIP Baru", "Nomor Induk Pegawai", "NIP/NI", "NI PPPK", "NIP 18 digit", "No NIP"),
+        wajib=True,
+        keterangan="18 angka, boleh dengan spasi. Format kolom ini sebagai Teks di Excel: bila "
+        "diketik sebagai angka, Excel membulatkan 3 digit terakhir. NIP yang sudah ada di "
+        "register berarti data pegawai itu diperbarui; NIP baru berarti pegawai baru.",
+        contoh="19860926 201505 1 001",
+    ),
+    KolomImpor(
+        "status",
+        "Status",
+        ("Status Kepegawaian", "Status Pegawai", "Jenis Pegawai", "Status ASN"),
+        keterangan="PNS, CPNS, atau PPPK. Wajib untuk pegawai baru.",
+        contoh="PNS",
+    ),
+    KolomImpor(
+        "gelar_depan", "Gelar Depan", ("Gelar Dpn",), keterangan="Mis. dr., Ir., Drs.", contoh="dr."
+    ),
+    KolomImpor(
+        "nama",
+        "Nama",
+        ("Nama Lengkap", "Nama Pegawai", "Nama Tanpa Gelar", "Nama ASN"),
+        wajib=True,
+        keterangan="Nama tanpa gelar.",
+        contoh="Maria Siregar",
+    ),
+    KolomImpor(
+        "gelar_belakang",
+        "Gelar Belakang",
+        ("Gelar Blk",),
+        keterangan="Mis. S.Kom., M.Kes.",
+        contoh="M.Kes.",
+    ),
+    KolomImpor(
+        "tanggal_lahir",
+        "Tanggal Lahir",
+        ("Tgl Lahir", "Tgl. Lahir", "Tanggal Lahir PPPK"),
+        keterangan="Hanya untuk PPPK (untuk PNS/CPNS dibaca dari NIP). Tanggal Excel atau "
+        "ditulis 29/11/1990 atau 1990-11-29.",
+    ),
+    KolomImpor(
+        "jenis_kelamin",
+        "Jenis Kelamin",
+        ("JK", "L/P", "Gender", "Jenis Kel"),
+        keterangan="Hanya untuk PPPK: L (laki-laki) atau P (perempuan).",
+    ),
+    KolomImpor(
+        "golongan",
+        "Golongan",
+        (
+            "Gol",
+            "Golongan/Ruang",
+            "Gol/Ruang",
+            "Gol Ruang",
+            "Pangkat/Gol",
+            "Pangkat/Golongan",
+            "Pangkat Golongan",
+            "Pangkat/Gol Ruang",
+            "Golongan Terakhir",
+            "Gol Akhir",
+        ),
+        wajib=True,
+        keterangan="PNS/CPNS: I/a sampai IV/e (boleh III/a, III-a, IIIa, atau \u201cPenata Muda "
+        "(III/a)\u201d). PPPK: I sampai XVII (boleh angka 1\u201317).",
+        contoh="III/b",
+    ),
+    KolomImpor(
+        "pendidikan",
+        "Pendidikan",
+        (
+            "Pendidikan Terakhir",
+            "Tingkat Pendidikan",
+            "Jenjang Pendidikan",
+            "Pend",
+            "Pendidikan Akhir",
+        ),
+        wajib=True,
+        keterangan="SD, SMP/SLTP, SMA/SMK/SLTA, D-I, D-II, D-III, D-IV, S1, Profesi, S2, Sp-1, "
+        "S3 (boleh S-1, D3, dan sebagainya).",
+        contoh="S2",
+    ),
+    KolomImpor(
+        "bidang_studi",
+        "Bidang Studi",
+        ("Jurusan", "Program Studi", "Prodi"),
+        contoh="Kesehatan Masyarakat",
+    ),
+    KolomImpor(
+        "kode_jabatan",
+        "Kode Jabatan",
+        ("Kd Jabatan", "Kode Jab", "ID Jabatan"),
+        wajib=True,
+        keterangan="Kode jabatan seperti di daftar Jabatan. Wajib untuk pegawai baru. Bila "
+        "berbeda dari jabatan sekarang, pegawai dipindahkan dan riwayat jabatannya dicatat.",
+        contoh="J000123",
+    ),
+    KolomImpor(
+        "tmt_jabatan",
+        "TMT Jabatan",
+        ("Tanggal Mulai Jabatan", "TMT Jab", "TMT Jabatan Terakhir"),
+        keterangan="Tanggal mulai menduduki jabatan. Kosong = hari ini bila jabatan berubah.",
+        contoh=datetime.date(2024, 1, 2),
+    ),
+    KolomImpor(
+        "nomor_sk",
+        "Nomor SK Jabatan",
+        ("Nomor SK", "No SK", "No. SK Jabatan", "SK Jabatan"),
+        keterangan="Dicatat di riwayat jabatan bila jabatan berubah.",
+        contoh="800/123/BKPSDM/2024",
+    ),
+    KolomImpor(
+        "tmt_cpns", "TMT CPNS", ("Tanggal CPNS", "TMT Capeg"), contoh=datetime.date(2015, 5, 1)
+    ),
+    KolomImpor(
+        "aktif",
+        "Aktif",
+        ("Status Aktif",),
+        keterangan="Ya atau Tidak. Kosong = Ya untuk pegawai baru, tidak diubah untuk yang ada.",
+        contoh="Ya",
+    ),
+]
+LABEL = {k.nama: k.label for k in KOLOM}
+# Model field -> template label, to name the column in a model validation error.
+LABEL_FIELD = {**LABEL, "jabatan": LABEL["kode_jabatan"]}
+
+PETUNJUK = [
+    "Satu baris untuk satu pegawai. Baris pertama lembar data adalah judul kolom; urutan kolom "
+    "bebas dan judul boleh berbeda huruf besar/kecil atau tanda bacanya.",
+    "Kolom berjudul merah wajib ada. Untuk pegawai yang sudah ada, sel kosong berarti nilainya "
+    "tidak diubah.",
+    "Sebelum disimpan, semua baris diperiksa dan setiap kesalahan ditampilkan bersama nomor "
+    "barisnya. Bila ada satu saja baris yang salah, tidak ada data yang disimpan.",
+    "Hapus baris contoh sebelum mengunggah.",
+]
+
+CONTOH = [[k.contoh for k in KOLOM]]
+
+
+@dataclass
+class HasilImpor:
+    """What the preview shows and what the commit writes."""
+
+    jumlah_baris: int = 0
+    jumlah_baru: int = 0
+    jumlah_ubah: int = 0
+    jumlah_tetap: int = 0
+    galat: list[GalatBaris] = field(default_factory=list)
+    contoh: list[dict] = field(default_factory=list)
+    kolom_diabaikan: list[str] = field(default_factory=list)
+    rencana: object = None
+
+    @property
+    def jumlah_baris_galat(self) -> int:
+        return len({g.baris for g in self.galat})
+
+
+# --- cell readers specific to pegawai -------------------------------------------------------
+
+_SAINTIFIK = re.compile(r"^\d+(?:[.,]\d+)?E\+?\d+$", re.IGNORECASE)
+PESAN_NIP_ANGKA = (
+    "tersimpan sebagai angka ({nilai}) sehingga digit terakhirnya hilang: Excel hanya menyimpan "
+    "15 digit angka. Ubah format kolom NIP menjadi Teks (atau awali dengan tanda ') lalu ketik "
+    "ulang NIP ini."
+)
+
+
+def baca_nip(nilai) -> str:
+    if nilai is None or (isinstance(nilai, str) and not nilai.strip()):
+        raise NilaiTidakSah("wajib diisi.")
+    if isinstance(nilai, bool):
+        raise NilaiTidakSah("harus 18 angka.")
+    if isinstance(nilai, float):
+        if nilai >= 1e15 or not nilai.is_integer():
+            raise NilaiTidakSah(PESAN_NIP_ANGKA.format(nilai=f"{nilai:.5E}"))
+        nilai = int(nilai)
+    s = str(nilai).strip().lstrip("'")
+    if _SAINTIFIK.match(s.replace(" ", "")):
+        raise NilaiTidakSah(PESAN_NIP_ANGKA.format(nilai=s))
+    nip = normalisasi_nip(s)
+    if not nip.isdigit() or len(nip) != 18:
+        jumlah = sum(ch.isdigit() for ch in nip)
+        raise NilaiTidakSah(
+            f"\u201c{s}\u201d bukan NIP yang sah: harus 18 angka (terbaca {jumlah} angka), "
+            "mis. 19860926 201505 1 001."
+        )
+    return nip
+
+
+_STATUS = {
+    "pns": StatusKepegawaian.PNS,
+    "pegawainegerisipil": StatusKepegawaian.PNS,
+    "cpns": StatusKepegawaian.CPNS,
+    "calonpns": StatusKepegawaian.CPNS,
+    "calonpegawainegerisipil": StatusKepegawaian.CPNS,
+    "pppk": StatusKepegawaian.PPPK,
+    "p3k": StatusKepegawaian.PPPK,
+    "pegawaipemerintahdenganperjanjiankerja": StatusKepegawaian.PPPK,
+}
+
+
+def baca_status(nilai) -> str | None:
+    if nilai is None or not str(nilai).strip():
+        return None
+    hasil = _STATUS.get(kunci_header(nilai))
+    if hasil is None:
+        raise NilaiTidakSah(f"\u201c{teks(nilai)}\u201d tidak dikenali; isi PNS, CPNS, atau PPPK.")
+    return hasil
+
+
+_JK = {
+    "l": JenisKelamin.LAKI_LAKI,
+    "lakilaki": JenisKelamin.LAKI_LAKI,
+    "pria": JenisKelamin.LAKI_LAKI,
+    "p": JenisKelamin.PEREMPUAN,
+    "perempuan": JenisKelamin.PEREMPUAN,
+    "wanita": JenisKelamin.PEREMPUAN,
+}
+
+
+def baca_jenis_kelamin(nilai) -> str | None:
+    if nilai is None or not str(nilai).strip():
+        return None
+    hasil = _JK.get(kunci_header(nilai))
+    if hasil is None:
+        raise NilaiTidakSah(f"\u201c{teks(nilai)}\u201d tidak dikenali; isi L atau P.")
+    return hasil
+
+
+_GOL_DALAM_TEKS = re.compile(r"(?<![A-Z])(IV|III|II|I)\s*[/\-.]?\s*([A-E])(?![A-Z])")
+
+
+def baca_golongan(nilai) -> int | None:
+    """`III/a`, `III-a`, `IIIa`, `Penata Muda (III/a)`; PPPK `IX` or 9 (returned as PPPK)."""
+    if nilai is None or not str(nilai).strip():
+        return None
+    if isinstance(nilai, int | float) and not isinstance(nilai, bool):
+        if float(nilai).is_integer() and 1 <= int(nilai) <= 17:
+            return 100 + int(nilai)
+        raise NilaiTidakSah(f"\u201c{nilai}\u201d bukan golongan; tulis seperti III/a.")
+    s = teks(nilai).upper()
+    g = golongan_dari_teks(s)
+    if g is None:
+        m = _GOL_DALAM_TEKS.search(s)
+        if m:
+            g = golongan_dari_teks(f"{m[1]}/{m[2]}")
+    if g is None:
+        polos = s.replace("(PPPK)", "").replace("PPPK", "").strip()
+        if polos.isdigit() and 1 <= int(polos) <= 17:
+            g = 100 + int(polos)
+        else:
+            g = golongan_dari_teks(polos)
+    if g is None:
+        raise NilaiTidakSah(
+            f"\u201c{teks(nilai)}\u201d tidak dikenali; tulis golongan/ruang seperti III/a "
+            "(PNS/CPNS) atau I\u2013XVII (PPPK)."
+        )
+    return g
+
+
+_PENDIDIKAN_LAIN = {
+    "SMU": Pendidikan.SLTA,
+    "STM": Pendidikan.SLTA,
+    "SMEA": Pendidikan.SLTA,
+    "SPK": Pendidikan.SLTA,
+    "MA": Pendidikan.SLTA,
+    "MTS": Pendidikan.SLTP,
+    "MI": Pendidikan.SD,
+    "SR": Pendidikan.SD,
+    "DIPLOMAI": Pendidikan.D1,
+    "DIPLOMAII": Pendidikan.D2,
+    "DIPLOMAIII": Pendidikan.D3,
+    "DIPLOMAIV": Pendidikan.D4,
+    "SARJANA": Pendidikan.S1,
+    "STRATA1": Pendidikan.S1,
+    "STRATA2": Pendidikan.S2,
+    "STRATA3": Pendidikan.S3,
+    "MAGISTER": Pendidikan.S2,
+    "DOKTOR": Pendidikan.S3,
+    "SPESIALIS": Pendidikan.SP1,
+    "NERS": Pendidikan.PROFESI,
+}
+
+
+def baca_pendidikan(nilai) -> int | None:
+    if nilai is None or not str(nilai).strip():
+        return None
+    s = teks(nilai).upper().replace("SEDERAJAT", "").replace(".", "").strip()
+    hasil = pendidikan_dari_teks(s)
+    if hasil is None:
+        hasil = _PENDIDIKAN_LAIN.get(re.sub(r"[^A-Z0-9]", "", s))
+    if hasil is None:
+        raise NilaiTidakSah(
+            f"\u201c{teks(nilai)}\u201d tidak dikenali; isi salah satu dari: "
+            + ", ".join(p.label for p in Pendidikan)
+            + "."
+        )
+    return int(hasil)
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Baru:
+    baris: int
+    pegawai: Pegawai
+    jabatan: Jabatan
+    tmt: datetime.date
+    nomor_sk: str
+
+
+@dataclass
+class RencanaPegawai:
+    baru: list[_Baru] = field(default_factory=list)
+    ubah: list[Pegawai] = field(default_factory=list)
+    pindah: list[Perpindahan] = field(default_factory=list)
+    ubah_tmt: list[RiwayatJabatan] = field(default_factory=list)
+    jabatan_tersentuh: set[int] = field(default_factory=set)
+
+
+FIELD_UBAH = [
+    "status",
+    "gelar_depan",
+    "nama",
+    "gelar_belakang",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "golongan",
+    "pendidikan",
+    "bidang_studi",
+    "tmt_jabatan",
+    "tmt_cpns",
+    "aktif",
+]
+
+
+def _potong(daftar, n=UKURAN_POTONGAN):
+    daftar = list(daftar)
+    for i in range(0, len(daftar), n):
+        yield daftar[i : i + n]
+
+
+def _dalam_cakupan(actor) -> Callable[[Pegawai], bool]:
+    if actor is None or getattr(actor, "lingkup_kota", False):
+        return lambda p: True
+    instansi_id = getattr(actor, "instansi_cakupan_id", None)
+    return lambda p: (
+        instansi_id is not None
+        and p.jabatan_id is not None
+        and p.jabatan.unit_kerja.instansi_id == instansi_id
+    )
+
+
+def validasi(
+    lembar: LembarData,
+    *,
+    actor=None,
+    kunci: bool = False,
+    progres: Callable[[int], None] | None = None,
+) -> HasilImpor:
+    """Check every row against the register; with `kunci`, lock the pegawai rows to update."""
+    hasil = HasilImpor(jumlah_baris=len(lembar.baris), kolom_diabaikan=lembar.diabaikan)
+    galat = hasil.galat
+    ada = set(lembar.kolom)
+    hari_ini = timezone.localdate()
+
+    # Pass 1: keys, so every lookup below is one query.
+    nip_baris: list[tuple[int, str]] = []
+    for nomor, raw in lembar.baris:
+        nip = baca_nilai(nomor, LABEL["nip"], raw.get("nip"), baca_nip, galat)
+        nip_baris.append((nomor, nip or ""))
+    ganda = tandai_duplikat(nip_baris, LABEL["nip"], galat, "NIP")
+    ganda |= {nomor for nomor, nip in nip_baris if not nip}  # already reported as bad NIP
+
+    semua_nip = {n for _, n in nip_baris if n}
+    kode_jabatan = {teks(raw.get("kode_jabatan")) for _, raw in lembar.baris} - {""}
+    qs_pegawai = Pegawai.objects.select_related("jabatan__unit_kerja")
+    if kunci:
+        qs_pegawai = qs_pegawai.select_for_update(of=("self",))
+    ada_di_db: dict[str, Pegawai] = {}
+    for potong in _potong(semua_nip):
+        ada_di_db.update({p.nip: p for p in qs_pegawai.filter(nip__in=potong)})
+    qs_jabatan = Jabatan.objects.all() if actor is None else Jabatan.objects.for_user(actor)
+    jabatan: dict[str, Jabatan] = {}
+    for potong in _potong(kode_jabatan):
+        jabatan.update({j.kode: j for j in qs_jabatan.filter(kode__in=potong)})
+    terbuka: dict[int, RiwayatJabatan] = {}
+    for potong in _potong([p.pk for p in ada_di_db.values()]):
+        terbuka.update(
+            {
+                r.pegawai_id: r
+                for r in RiwayatJabatan.objects.filter(
+                    pegawai_id__in=potong, tanggal_selesai__isnull=True
+                )
+            }
+        )
+    boleh = _dalam_cakupan(actor)
+    rencana = RencanaPegawai()
+
+    # Pass 2: each row on its own, with the lookups in memory.
+    for i, ((nomor, raw), (_, nip)) in enumerate(zip(lembar.baris, nip_baris, strict=True)):
+        if progres and i % 500 == 0:
+            progres(i)
+        galat_baris: list[GalatBaris] = []
+        gagal_baca: set[str] = set()
+
+        def ambil(nama, pembaca, raw=raw, nomor=nomor, galat_baris=galat_baris, gagal=gagal_baca):
+            if nama not in ada:
+                return None
+            sebelum = len(galat_baris)
+            nilai = baca_nilai(nomor, LABEL[nama], raw.get(nama), pembaca, galat_baris)
+            if len(galat_baris) > sebelum:
+                gagal.add(nama)
+            return nilai
+
+        status = ambil("status", baca_status)
+        nama = ambil("nama", teks)
+        gelar_depan = ambil("gelar_depan", teks)
+        gelar_belakang = ambil("gelar_belakang", teks)
+        tgl_lahir = ambil("tanggal_lahir", tanggal)
+        jk = ambil("jenis_kelamin", baca_jenis_kelamin)
+        golongan = ambil("golongan", baca_golongan)
+        pendidikan = ambil("pendidikan", baca_pendidikan)
+        bidang = ambil("bidang_studi", teks)
+        kode = ambil("kode_jabatan", teks)
+        tmt = ambil("tmt_jabatan", tanggal)
+        nomor_sk = ambil("nomor_sk", teks) or ""
+        tmt_cpns = ambil("tmt_cpns", tanggal)
+        aktif = ambil("aktif", ya_tidak)
+
+        lama = ada_di_db.get(nip) if nip else None
+        if lama is not None and not boleh(lama):
+            galat_baris.append(
+                GalatBaris(
+                    nomor,
+                    LABEL["nip"],
+                    f"Pegawai dengan NIP {nip} berada di luar cakupan instansi Anda; "
+                    "hapus baris ini atau minta BKPSDM mengimpornya.",
+                )
+            )
+            lama = None
+        obj = copy.copy(lama) if lama is not None else Pegawai(nip=nip or "")
+        if lama is None:
+            for nama_kolom, nilai in (
+                ("status", status),
+                ("nama", nama),
+                ("golongan", golongan),
+                ("pendidikan", pendidikan),
+                ("kode_jabatan", kode),
+            ):
+                if not nilai and nama_kolom not in gagal_baca:
+                    galat_baris.append(
+                        GalatBaris(
+                            nomor,
+                            LABEL[nama_kolom],
+                            f"{LABEL[nama_kolom]} wajib diisi untuk pegawai baru.",
+                        )
+                    )
+                    gagal_baca.add(nama_kolom)
+        sebelum = {f: getattr(obj, f) for f in FIELD_UBAH} if lama is not None else {}
+        for f, nilai in (
+            ("status", status),
+            ("nama", nama),
+            ("gelar_depan", gelar_depan),
+            ("gelar_belakang", gelar_belakang),
+            ("golongan", golongan),
+            ("pendidikan", pendidikan),
+            ("bidang_studi", bidang),
+            ("tmt_cpns", tmt_cpns),
+            ("aktif", aktif),
+        ):
+            if nilai not in (None, ""):
+                setattr(obj, f, nilai)
+
+        # Grade must fit the status (PNS/CPNS I/a–IV/e, PPPK I–XVII).
+        if obj.golongan and obj.status and "golongan" not in gagal_baca:
+            pns = obj.status in (StatusKepegawaian.PNS, StatusKepegawaian.CPNS)
+            label_gol = Golongan(obj.golongan).label
+            if pns and obj.golongan > 100:
+                galat_baris.append(
+                    GalatBaris(
+                        nomor,
+                        LABEL["golongan"],
+                        f"Golongan {label_gol} adalah golongan PPPK, tidak sesuai dengan status "
+                        f"{obj.get_status_display()}; tulis golongan/ruang seperti III/a.",
+                    )
+                )
+                gagal_baca.add("golongan")
+            elif not pns and obj.golongan < 100:
+                galat_baris.append(
+                    GalatBaris(
+                        nomor,
+                        LABEL["golongan"],
+                        f"Golongan {label_gol} adalah golongan PNS, tidak sesuai dengan status "
+                        "PPPK; PPPK memakai golongan I sampai XVII.",
+                    )
+                )
+                gagal_baca.add("golongan")
+
+        # Birth date and gender: from the NIP for PNS/CPNS; typed for PPPK.
+        if obj.status in (StatusKepegawaian.PNS, StatusKepegawaian.CPNS):
+            if tgl_lahir and nip and nip[:8] != tgl_lahir.strftime("%Y%m%d"):
+                galat_baris.append(
+                    GalatBaris(
+                        nomor,
+                        LABEL["tanggal_lahir"],
+                        f"Tanggal lahir {tgl_lahir:%d/%m/%Y} tidak sama dengan yang tertera di "
+                        "NIP (digit 1\u20138); perbaiki NIP atau kosongkan tanggal lahir.",
+                    )
+                )
+        else:
+            if tgl_lahir:
+                obj.tanggal_lahir = tgl_lahir
+            if jk:
+                obj.jenis_kelamin = jk
+        if nip and obj.status:
+            try:
+                lengkapi_dari_nip(obj)
+            except ValidationError as exc:
+                galat_baris.extend(galat_dari_validasi(nomor, exc, LABEL_FIELD))
+                gagal_baca |= {"nip", "tanggal_lahir", "jenis_kelamin"}
+
+        # Jabatan by kode.
+        jab = None
+        if kode:
+            jab = jabatan.get(kode)
+            if jab is None:
+                galat_baris.append(
+                    GalatBaris(
+                        nomor,
+                        LABEL["kode_jabatan"],
+                        f"Kode jabatan \u201c{kode}\u201d tidak ada di register. Periksa kodenya di "
+                        "daftar Jabatan, atau impor jabatan itu lebih dulu.",
+                    )
+                )
+            elif not jab.aktif and (lama is None or lama.jabatan_id != jab.pk):
+                galat_baris.append(
+                    GalatBaris(
+                        nomor,
+                        LABEL["kode_jabatan"],
+                        f"Jabatan \u201c{kode}\u201d ({jab.nama}) sudah tidak aktif; pilih jabatan "
+                        "yang aktif.",
+                    )
+                )
+                jab = None
+
+        abaikan = {"jabatan", *gagal_baca}
+        if not nip or not obj.status or "nip" in gagal_baca:
+            abaikan |= {"nip", "tanggal_lahir", "jenis_kelamin"}
+        try:
+            obj.full_clean(exclude=list(abaikan), validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            # clean() reports some things this import has already said in its own words.
+            sudah = {g.kolom for g in galat_baris}
+            sisa = {
+                f: e
+                for f, e in exc.error_dict.items()
+                if f not in abaikan and LABEL_FIELD.get(f) not in sudah
+            }
+            if sisa:
+                galat_baris.extend(galat_dari_validasi(nomor, ValidationError(sisa), LABEL_FIELD))
+
+        # What the row will do to the history.
+        pindah = None
+        ubah_tmt = None
+        if lama is not None and jab is not None and jab.pk != lama.jabatan_id:
+            mulai = tmt or hari_ini
+            r = terbuka.get(lama.pk)
+            if r is not None and mulai < r.tanggal_mulai:
+                galat_baris.append(
+                    GalatBaris(
+                        nomor,
+                        LABEL["tmt_jabatan"],
+                        f"TMT jabatan baru {mulai:%d/%m/%Y} tidak boleh sebelum TMT jabatan yang "
+                        f"sedang berjalan ({r.tanggal_mulai:%d/%m/%Y}).",
+                    )
+                )
+            pindah = Perpindahan(
+                pegawai_id=lama.pk,
+                jabatan=jab,
+                tmt=mulai,
+                nomor_sk=nomor_sk,
+                keterangan="Impor register",
+            )
+        elif lama is not None and tmt and tmt != lama.tmt_jabatan and lama.jabatan_id:
+            obj.tmt_jabatan = tmt
+            r = terbuka.get(lama.pk)
+            if r is not None:
+                r = copy.copy(r)
+                r.tanggal_mulai = tmt
+                ubah_tmt = r
+
+        if galat_baris or nomor in ganda:
+            galat.extend(galat_baris)
+            continue
+
+        berubah = [f for f in FIELD_UBAH if lama is not None and getattr(obj, f) != sebelum[f]]
+        if lama is None:
+            obj.jabatan = jab
+            obj.tmt_jabatan = tmt or hari_ini
+            if aktif is None:
+                obj.aktif = True
+            rencana.baru.append(_Baru(nomor, obj, jab, obj.tmt_jabatan, nomor_sk))
+            rencana.jabatan_tersentuh.add(jab.pk)
+            hasil.jumlah_baru += 1
+            aksi = "Baru"
+        elif berubah or pindah:
+            if berubah:
+                rencana.ubah.append(obj)
+                if "aktif" in berubah:
+                    rencana.jabatan_tersentuh.add(obj.jabatan_id)
+            if pindah:
+                rencana.pindah.append(pindah)
+            if ubah_tmt is not None:
+                rencana.ubah_tmt.append(ubah_tmt)
+            hasil.jumlah_ubah += 1
+            aksi = "Diubah"
+        else:
+            hasil.jumlah_tetap += 1
+            aksi = "Tidak berubah"
+        if len(hasil.contoh) < 20:
+            keterangan = []
+            if pindah:
+                keterangan.append(
+                    f"pindah jabatan: {lama.jabatan.nama if lama.jabatan_id else '—'} \u2192 "
+                    f"{jab.nama} (TMT {pindah.tmt:%d/%m/%Y})"
+                )
+            if berubah:
+                keterangan.append(
+                    "diubah: " + ", ".join(LABEL_FIELD.get(f, f).lower() for f in berubah)
+                )
+            hasil.contoh.append(
+                {
+                    "baris": nomor,
+                    "aksi": aksi,
+                    "nip": obj.nip_tampil,
+                    "nama": obj.nama_lengkap,
+                    "golongan": obj.golongan_tampil,
+                    "pendidikan": obj.get_pendidikan_display(),
+                    "jabatan": (jab or obj.jabatan).nama if (jab or obj.jabatan_id) else "",
+                    "keterangan": "; ".join(keterangan),
+                }
+            )
+    if progres:
+        progres(len(lembar.baris))
+    galat.sort(key=lambda g: (g.baris, g.kolom))
+    hasil.rencana = rencana
+    return hasil
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def tulis(hasil: HasilImpor, *, actor, progres: Callable[[int], None] | None = None) -> None:
+    """Write a validated plan in bulk. The caller's transaction makes it all-or-nothing."""
+    rencana: RencanaPegawai = hasil.rencana
+    selesai = 0
+    for potong in _potong(rencana.baru):
+        pegawai = bulk_create_with_history(
+            [b.pegawai for b in potong], Pegawai, batch_size=UKURAN_POTONGAN, default_user=actor
+        )
+        riwayat = [
+            RiwayatJabatan(
+                pegawai=p,
+                jabatan=b.jabatan,
+                tanggal_mulai=b.tmt,
+                nomor_sk=b.nomor_sk,
+                keterangan="Impor register",
+            )
+            for p, b in zip(pegawai, potong, strict=True)
+        ]
+        bulk_create_with_history(
+            riwayat, RiwayatJabatan, batch_size=UKURAN_POTONGAN, default_user=actor
+        )
+        selesai += len(potong)
+        if progres:
+            progres(selesai)
+    for potong in _potong(rencana.ubah, 1000):
+        bulk_update_with_history(potong, Pegawai, FIELD_UBAH, batch_size=1000, default_user=actor)
+        selesai += len(potong)
+        if progres:
+            progres(selesai)
+    if rencana.ubah_tmt:
+        bulk_update_with_history(
+            rencana.ubah_tmt,
+            RiwayatJabatan,
+            ["tanggal_mulai"],
+            batch_size=1000,
+            default_user=actor,
+        )
+    if rencana.pindah:
+        pegawai_pindah_jabatan_massal(perpindahan=rencana.pindah, actor=actor)
+    _kirim_bezetting(rencana.jabatan_tersentuh)
+    if progres:
+        progres(hasil.jumlah_baris)

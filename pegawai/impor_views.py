@@ -1,0 +1,139 @@
+"""Pages of the register import: upload, preview, commit, progress and result. HTTP only."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django.views.generic.edit import FormView
+
+from mutasi_asn.excel import tulis_xlsx
+
+from .choices import JenisImpor, StatusImpor
+from .impor import IZIN, MODUL, impor_konfirmasi, impor_periksa, impor_unggah, templat_xlsx
+from .impor_forms import UnggahImporForm
+from .models import ImporRegister
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx(data: bytes, nama: str) -> HttpResponse:
+    resp = HttpResponse(data, content_type=XLSX)
+    resp["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return resp
+
+
+class ImporUnggahView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+    template_name = "pegawai/impor_unggah.html"
+    form_class = UnggahImporForm
+    jenis = JenisImpor.PEGAWAI
+
+    def get_permission_required(self):
+        return [IZIN[self.jenis]]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        label = JenisImpor(self.jenis).label.lower()
+        ctx.update(
+            {
+                "judul": f"Impor {label}",
+                "jenis": self.jenis,
+                "label_jenis": label,
+                "kolom": MODUL[self.jenis].KOLOM,
+                "maks_mb": settings.UNGGAHAN_MAKS_BYTE / 1048576,
+                "riwayat": ImporRegister.objects.for_user(self.request.user)
+                .filter(jenis=self.jenis)
+                .select_related("diunggah_oleh")[:15],
+                "url_daftar": "pegawai:pegawai_list"
+                if self.jenis == JenisImpor.PEGAWAI
+                else "instansi:jabatan_list",
+            }
+        )
+        return ctx
+
+    def form_valid(self, form):
+        try:
+            impor = impor_unggah(
+                jenis=self.jenis, berkas=form.cleaned_data["berkas"], actor=self.request.user
+            )
+        except ValidationError as exc:
+            form.add_error("berkas", exc)
+            return self.form_invalid(form)
+        impor = impor_periksa(impor=impor)
+        return redirect(impor.get_absolute_url())
+
+
+def _ambil(request, pk) -> ImporRegister:
+    impor = get_object_or_404(
+        ImporRegister.objects.for_user(request.user).select_related("diunggah_oleh"), pk=pk
+    )
+    if not request.user.has_perm(IZIN[impor.jenis]):
+        raise PermissionDenied
+    return impor
+
+
+@login_required
+def impor_detail(request, pk):
+    """The preview (counts, every row error, a sample of what will be written) and the result."""
+    impor = _ambil(request, pk)
+    if request.GET.get("format") == "xlsx":
+        data = tulis_xlsx(
+            "Kesalahan impor",
+            ["Baris", "Kolom", "Kesalahan"],
+            ([g["baris"], g["kolom"], g["pesan"]] for g in impor.galat),
+        )
+        return _xlsx(data, f"kesalahan-impor-{impor.pk}.xlsx")
+    halaman = Paginator(impor.galat, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "pegawai/impor_detail.html",
+        {
+            "judul": ("Pratinjau impor" if impor.status == StatusImpor.PRATINJAU else "Hasil impor")
+            + f" {impor.get_jenis_display().lower()}",
+            "impor": impor,
+            "page_obj": halaman,
+            "galat": halaman.object_list,
+            "query_tanpa_halaman": "",
+            "url_unggah": "pegawai:impor_pegawai"
+            if impor.jenis == JenisImpor.PEGAWAI
+            else "pegawai:impor_jabatan",
+            "url_daftar": "pegawai:pegawai_list"
+            if impor.jenis == JenisImpor.PEGAWAI
+            else "instansi:jabatan_list",
+        },
+    )
+
+
+@login_required
+@require_POST
+def impor_simpan(request, pk):
+    impor = _ambil(request, pk)
+    try:
+        impor_konfirmasi(impor=impor, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(impor.get_absolute_url())
+
+
+@login_required
+def impor_progres(request, pk):
+    """The htmx-polled progress bar; once the import has ended the whole page reloads."""
+    impor = _ambil(request, pk)
+    resp = render(request, "pegawai/impor_progres.html", {"impor": impor})
+    if not impor.sedang_berjalan and request.headers.get("HX-Request"):
+        resp["HX-Refresh"] = "true"
+    return resp
+
+
+@login_required
+def impor_templat(request, jenis):
+    if jenis not in JenisImpor.values:
+        raise Http404
+    if not request.user.has_perm(IZIN[jenis]):
+        raise PermissionDenied
+    return _xlsx(templat_xlsx(jenis), f"templat-impor-{jenis}-{timezone.localdate():%Y%m%d}.xlsx")

@@ -1,0 +1,350 @@
+"""Reading spreadsheets people actually make: tolerant headers, typed cells, row errors.
+
+The register import (pegawai and jabatan) is declared as a list of `KolomImpor`; this module
+finds the header row, maps each column by its synonyms, and turns cells into Python values.
+Every problem becomes a `GalatBaris` (row number, column label, a message that says what to
+fix) so the preview can list them all before anything is written.
+"""
+
+import datetime
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import from_excel
+
+from mutasi_asn.excel import aman_untuk_sel
+
+# How many rows from the top are searched for the header row (a title may sit above it).
+BARIS_CARI_HEADER = 15
+
+
+class BerkasTidakSah(Exception):
+    """The file as a whole cannot be read: wrong type, damaged, or without the needed columns."""
+
+
+class NilaiTidakSah(Exception):
+    """One cell cannot be read; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class GalatBaris:
+    baris: int  # the row number as Excel shows it
+    kolom: str  # the column's label in the template ("" for the row as a whole)
+    pesan: str
+
+    def sebagai_dict(self) -> dict:
+        return {"baris": self.baris, "kolom": self.kolom, "pesan": self.pesan}
+
+
+def kunci_header(teks: Any) -> str:
+    """`Golongan / Ruang*` → `golonganruang`: case, spaces, punctuation and notes dropped."""
+    s = str(teks or "").lower()
+    s = re.sub(r"\(.*?\)", "", s)
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+@dataclass(frozen=True)
+class KolomImpor:
+    """One column of an import template."""
+
+    nama: str  # key in the parsed row dict
+    label: str  # header in the template
+    sinonim: tuple[str, ...] = ()
+    wajib: bool = False  # the column must be present in the file
+    keterangan: str = ""  # explanation on the "Petunjuk" sheet
+    contoh: Any = ""
+
+    @property
+    def kunci(self) -> set[str]:
+        return {kunci_header(self.label), kunci_header(self.nama), *map(kunci_header, self.sinonim)}
+
+
+@dataclass
+class LembarData:
+    """The located data of a workbook: which column holds what, and the raw rows."""
+
+    kolom: dict[str, int]  # KolomImpor.nama -> 0-based column index
+    label: dict[str, str]  # KolomImpor.nama -> label
+    baris_header: int
+    diabaikan: list[str] = field(default_factory=list)  # headers that matched no column
+    baris: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+
+
+def buka_workbook(sumber: str | Path | bytes):
+    """Open an .xlsx or raise BerkasTidakSah with a message a user understands."""
+    try:
+        data = sumber if isinstance(sumber, bytes) else Path(sumber).read_bytes()
+    except OSError:
+        raise BerkasTidakSah(
+            "Berkas unggahan tidak ditemukan lagi di server; unggah ulang."
+        ) from None
+    if not data.startswith(b"PK"):
+        raise BerkasTidakSah(
+            "Berkas ini bukan .xlsx (Excel 2007 atau lebih baru). Bila berkas berformat .xls "
+            "atau .csv, buka di Excel lalu simpan ulang sebagai \u201cExcel Workbook (.xlsx)\u201d."
+        )
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError) as exc:
+        raise BerkasTidakSah(
+            "Berkas .xlsx tidak dapat dibuka: berkas rusak atau bukan buku kerja Excel. "
+            "Simpan ulang dari Excel sebagai \u201cExcel Workbook (.xlsx)\u201d lalu unggah lagi."
+        ) from exc
+    except Exception as exc:  # openpyxl raises assorted errors on damaged XML
+        raise BerkasTidakSah(
+            "Berkas .xlsx tidak dapat dibaca (isi berkas rusak). Simpan ulang dari Excel lalu "
+            "unggah lagi."
+        ) from exc
+
+
+def _kosong(nilai) -> bool:
+    return nilai is None or (isinstance(nilai, str) and not nilai.strip())
+
+
+def baca_lembar(sumber, daftar_kolom: list[KolomImpor]) -> LembarData:
+    """Find the sheet and header row that match the most columns; read the rows below it."""
+    wb = buka_workbook(sumber)
+    peta_kunci: dict[str, KolomImpor] = {}
+    for k in daftar_kolom:
+        for kunci in k.kunci:
+            peta_kunci.setdefault(kunci, k)
+    wajib = [k for k in daftar_kolom if k.wajib]
+    terbaik = None  # (skor, ws, nomor_baris, kolom, diabaikan)
+    try:
+        for ws in wb.worksheets:
+            for nomor, row in enumerate(
+                ws.iter_rows(max_row=BARIS_CARI_HEADER, values_only=True), start=1
+            ):
+                kolom, diabaikan = {}, []
+                for idx, sel in enumerate(row):
+                    if _kosong(sel):
+                        continue
+                    k = peta_kunci.get(kunci_header(sel))
+                    if k is not None and k.nama not in kolom:
+                        kolom[k.nama] = idx
+                    else:
+                        diabaikan.append(str(sel).strip())
+                skor = len(kolom) + 100 * sum(1 for k in wajib if k.nama in kolom)
+                if kolom and (terbaik is None or skor > terbaik[0]):
+                    terbaik = (skor, ws, nomor, kolom, diabaikan)
+        if terbaik is None:
+            raise BerkasTidakSah(
+                "Baris judul kolom tidak ditemukan. Gunakan templat yang disediakan: baris "
+                "pertama berisi judul kolom seperti "
+                + ", ".join(f"\u201c{k.label}\u201d" for k in wajib)
+                + "."
+            )
+        _, ws, nomor_header, kolom, diabaikan = terbaik
+        kurang = [k.label for k in wajib if k.nama not in kolom]
+        if kurang:
+            raise BerkasTidakSah(
+                "Kolom wajib tidak ditemukan: "
+                + ", ".join(f"\u201c{x}\u201d" for x in kurang)
+                + f" (baris judul yang terbaca: baris {nomor_header} lembar \u201c{ws.title}\u201d). "
+                "Tambahkan kolom itu atau samakan judulnya dengan templat."
+            )
+        hasil = LembarData(
+            kolom=kolom,
+            label={k.nama: k.label for k in daftar_kolom},
+            baris_header=nomor_header,
+            diabaikan=diabaikan,
+        )
+        for nomor, row in enumerate(
+            ws.iter_rows(min_row=nomor_header + 1, values_only=True), start=nomor_header + 1
+        ):
+            nilai = {nama: (row[idx] if idx < len(row) else None) for nama, idx in kolom.items()}
+            if all(_kosong(v) for v in nilai.values()):
+                continue
+            hasil.baris.append((nomor, nilai))
+        return hasil
+    finally:
+        wb.close()
+
+
+# --- cell readers: each returns a Python value or raises NilaiTidakSah ----------------------
+
+
+def teks(nilai) -> str:
+    if nilai is None:
+        return ""
+    if isinstance(nilai, float) and nilai.is_integer():
+        nilai = int(nilai)
+    if isinstance(nilai, datetime.datetime | datetime.date):
+        return nilai.strftime("%d/%m/%Y")
+    return re.sub(r"\s+", " ", str(nilai)).strip()
+
+
+_FORMAT_TANGGAL = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%y")
+
+
+def tanggal(nilai) -> datetime.date | None:
+    """A real Excel date, `29/11/2026`, `2026-11-29`, `29-11-2026` or an Excel serial number."""
+    if _kosong(nilai):
+        return None
+    if isinstance(nilai, datetime.datetime):
+        return nilai.date()
+    if isinstance(nilai, datetime.date):
+        return nilai
+    if isinstance(nilai, int | float) and not isinstance(nilai, bool):
+        if 1 <= nilai < 2958466:  # Excel serial days: a date cell formatted as a number
+            hasil = from_excel(nilai)
+            return hasil.date() if isinstance(hasil, datetime.datetime) else hasil
+        raise NilaiTidakSah(f"\u201c{nilai}\u201d bukan tanggal; tulis seperti 29/11/2026.")
+    s = str(nilai).strip()
+    s = s.split(" ")[0] if re.match(r"^\d{4}-\d{2}-\d{2} \d", s) else s
+    for fmt in _FORMAT_TANGGAL:
+        try:
+            return datetime.datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    raise NilaiTidakSah(
+        f"\u201c{s}\u201d bukan tanggal yang sah; tulis seperti 29/11/2026 atau 2026-11-29."
+    )
+
+
+def bilangan_bulat(nilai) -> int | None:
+    if _kosong(nilai):
+        return None
+    if isinstance(nilai, bool):
+        raise NilaiTidakSah("harus berupa angka bulat.")
+    if isinstance(nilai, int):
+        return nilai
+    if isinstance(nilai, float) and nilai.is_integer():
+        return int(nilai)
+    s = str(nilai).strip()
+    if re.fullmatch(r"[+-]?\d+", s):
+        return int(s)
+    raise NilaiTidakSah(f"\u201c{s}\u201d bukan angka bulat.")
+
+
+_YA = {"ya", "y", "yes", "true", "1", "aktif", "benar", "v", "x"}
+_TIDAK = {"tidak", "t", "no", "n", "false", "0", "nonaktif", "tidakaktif", "salah", "-"}
+
+
+def ya_tidak(nilai) -> bool | None:
+    if _kosong(nilai):
+        return None
+    if isinstance(nilai, bool):
+        return nilai
+    s = kunci_header(nilai)
+    if s in _YA:
+        return True
+    if s in _TIDAK:
+        return False
+    raise NilaiTidakSah(f"\u201c{nilai}\u201d tidak dikenali; isi Ya atau Tidak.")
+
+
+def baca_nilai(
+    nomor: int,
+    label: str,
+    nilai,
+    pembaca: Callable[[Any], Any],
+    galat: list[GalatBaris],
+):
+    """Apply a reader to one cell; on failure record the row error and return None."""
+    try:
+        return pembaca(nilai)
+    except NilaiTidakSah as exc:
+        galat.append(GalatBaris(nomor, label, f"{label}: {exc}"))
+        return None
+
+
+def galat_dari_validasi(nomor: int, exc, label_field: dict[str, str]) -> Iterator[GalatBaris]:
+    """Turn a Django ValidationError into row errors, naming the template's column."""
+    if hasattr(exc, "error_dict"):
+        for fld, errs in exc.message_dict.items():
+            label = label_field.get(fld, "")
+            for pesan in errs:
+                yield GalatBaris(nomor, label, f"{label}: {pesan}" if label else pesan)
+    else:
+        for pesan in exc.messages:
+            yield GalatBaris(nomor, "", pesan)
+
+
+def tandai_duplikat(
+    kunci_per_baris: list[tuple[int, str]], label: str, galat: list[GalatBaris], nama: str
+):
+    """Every row whose key appears more than once in the file gets an error naming the others."""
+    posisi: dict[str, list[int]] = {}
+    for nomor, kunci in kunci_per_baris:
+        if kunci:
+            posisi.setdefault(kunci, []).append(nomor)
+    ganda = set()
+    for kunci, daftar in posisi.items():
+        if len(daftar) > 1:
+            for nomor in daftar:
+                lain = ", ".join(str(n) for n in daftar if n != nomor)
+                galat.append(
+                    GalatBaris(
+                        nomor,
+                        label,
+                        f"{nama} {kunci} muncul lebih dari sekali dalam berkas (juga di baris "
+                        f"{lain}); hapus baris ganda sehingga tiap {nama} hanya ada satu baris.",
+                    )
+                )
+                ganda.add(nomor)
+    return ganda
+
+
+# --- templates -------------------------------------------------------------------------------
+
+
+def tulis_templat(
+    judul: str, daftar_kolom: list[KolomImpor], contoh: list[list], petunjuk_umum: list[str]
+) -> bytes:
+    """The downloadable template: a data sheet (header + example rows) and a "Petunjuk" sheet."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = judul[:31]
+    ws.append([k.label for k in daftar_kolom])
+    for sel, k in zip(ws[1], daftar_kolom, strict=True):
+        sel.font = Font(bold=True, color="FFFFFF")
+        sel.fill = PatternFill("solid", fgColor="C00000" if k.wajib else "1F4E79")
+    for baris in contoh:
+        ws.append([aman_untuk_sel(v) for v in baris])
+    for i, k in enumerate(daftar_kolom, start=1):
+        huruf = get_column_letter(i)
+        ws.column_dimensions[huruf].width = max(14, len(k.label) + 4)
+        # Number-like codes (NIP) stay text so Excel does not round what is typed in them.
+        if k.nama in ("nip", "kode", "kode_jabatan", "kode_unit"):
+            ws.column_dimensions[huruf].number_format = "@"
+            for sel in ws[huruf][1:]:
+                sel.number_format = "@"
+    ws.freeze_panes = "A2"
+
+    pt = wb.create_sheet("Petunjuk")
+    pt.append(["Kolom", "Wajib", "Penjelasan", "Contoh"])
+    for sel in pt[1]:
+        sel.font = Font(bold=True, color="FFFFFF")
+        sel.fill = PatternFill("solid", fgColor="1F4E79")
+    for k in daftar_kolom:
+        sinonim = f" Judul lain yang dikenali: {', '.join(k.sinonim)}." if k.sinonim else ""
+        pt.append(
+            [
+                k.label,
+                "Ya" if k.wajib else "Tidak",
+                aman_untuk_sel(k.keterangan + sinonim),
+                aman_untuk_sel(teks(k.contoh)),
+            ]
+        )
+    pt.append([])
+    for kalimat in petunjuk_umum:
+        pt.append([aman_untuk_sel(kalimat)])
+    pt.column_dimensions["A"].width = 24
+    pt.column_dimensions["B"].width = 8
+    pt.column_dimensions["C"].width = 90
+    pt.column_dimensions["D"].width = 26
+    for row in pt.iter_rows(min_row=2):
+        for sel in row:
+            sel.alignment = Alignment(wrap_text=True, vertical="top")
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

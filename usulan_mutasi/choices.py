@@ -81,7 +81,6 @@ class AksiPeristiwa(models.TextChoices):
     KELUAR_SK = "keluar_sk", "Dikeluarkan dari SK"
     SK_DITETAPKAN = "sk_ditetapkan", "SK ditetapkan"
     BERLAKU = "berlaku", "Mutasi berlaku"
-    KOMENTAR = "komentar", "Komentar"
     DOKUMEN_DIUNGGAH = "dokumen_diunggah", "Dokumen diunggah"
     DOKUMEN_DIVERIFIKASI = "dokumen_diverifikasi", "Dokumen diverifikasi"
 

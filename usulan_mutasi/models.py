@@ -129,7 +129,15 @@ class PengaturanMutasi(models.Model):
         return self.pembekuan_mulai <= tanggal <= self.pembekuan_selesai
 
 
-class SuratKeputusan(FSMModelMixin, models.Model):
+class _StatusTerlindungMixin:
+    """full_clean() re-assigns every field it cleans; the protected status must be left alone
+    (it changes only through transitions), while constraints still see it."""
+
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude={*(exclude or ()), "status"})
+
+
+class SuratKeputusan(_StatusTerlindungMixin, FSMModelMixin, models.Model):
     """A decree (Keputusan Wali Kota) that decides one or more approved transfers."""
 
     nomor = models.CharField(_("nomor SK"), max_length=100, unique=True)
@@ -194,7 +202,7 @@ def _status_setelah_persetujuan_asal(usulan) -> str:
     return S.PERSETUJUAN_TUJUAN if usulan.perlu_persetujuan_tujuan else S.PERTIMBANGAN_TIM
 
 
-class UsulanMutasi(FSMModelMixin, models.Model):
+class UsulanMutasi(_StatusTerlindungMixin, FSMModelMixin, models.Model):
     """A proposal to move one pegawai to another jabatan, unit or government, with its approvals.
 
     The origin (jabatan, unit, instansi) is copied when the proposal is made, so the record keeps

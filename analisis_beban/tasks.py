@@ -29,9 +29,10 @@ def hitung_ulang_abk(perhitungan_id: int) -> dict | None:
 
 
 @shared_task(acks_late=True, soft_time_limit=20 * 60, time_limit=25 * 60)
-def abk_hitung_yang_basi() -> int:
-    """Every few minutes: run what a broker outage left behind and recompute stale results."""
-    runs = services.abk_hitung_yang_basi()
+def abk_hitung_yang_basi(umur_antre_detik: int = 300) -> int:
+    """Every few minutes: run what a broker outage (or a killed worker) left behind — runs
+    queued or started more than `umur_antre_detik` ago — and recompute stale results."""
+    runs = services.abk_hitung_yang_basi(umur_antre_detik=umur_antre_detik)
     return len(runs)
 
 

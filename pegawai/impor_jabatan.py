@@ -232,6 +232,7 @@ def validasi(
             nama_terpakai[(unit_id, nama)] = kode
     rencana = RencanaJabatan()
     nama_di_berkas: list[tuple[int, str]] = []
+    diterima: list[tuple[int, Jabatan | None, Jabatan, list[str]]] = []
 
     for i, ((nomor, raw), (_, kode)) in enumerate(zip(lembar.baris, kode_baris, strict=True)):
         if progres and i % 500 == 0:
@@ -339,6 +340,29 @@ def validasi(
             if lama is not None
             and getattr(obj, f"{f}_id" if f == "unit_kerja" else f) != sebelum[f]
         ]
+        diterima.append((nomor, lama, obj, berubah))
+    # The same name twice in one unit within the file.
+    posisi: dict[str, list[int]] = {}
+    for nomor, kunci_nama in nama_di_berkas:
+        posisi.setdefault(kunci_nama, []).append(nomor)
+    for kunci_nama, daftar in posisi.items():
+        if len(daftar) > 1:
+            nama = kunci_nama.split("\u0000", 1)[1]
+            for nomor in daftar:
+                lain = ", ".join(str(n) for n in daftar if n != nomor)
+                galat.append(
+                    GalatBaris(
+                        nomor,
+                        LABEL["nama"],
+                        f"Jabatan \u201c{nama}\u201d muncul dua kali di unit kerja yang sama (juga di "
+                        f"baris {lain}); nama jabatan harus unik di dalam satu unit.",
+                    )
+                )
+    # Counted only now: a name clash found after the loop also rejects its rows.
+    bermasalah = {g.baris for g in galat}
+    for nomor, lama, obj, berubah in diterima:
+        if nomor in bermasalah:
+            continue
         if lama is None:
             rencana.baru.append(obj)
             hasil.jumlah_baru += 1
@@ -363,23 +387,6 @@ def validasi(
                     "keterangan": "diubah: " + ", ".join(berubah) if berubah else "",
                 }
             )
-    # The same name twice in one unit within the file.
-    posisi: dict[str, list[int]] = {}
-    for nomor, kunci_nama in nama_di_berkas:
-        posisi.setdefault(kunci_nama, []).append(nomor)
-    for kunci_nama, daftar in posisi.items():
-        if len(daftar) > 1:
-            nama = kunci_nama.split("\u0000", 1)[1]
-            for nomor in daftar:
-                lain = ", ".join(str(n) for n in daftar if n != nomor)
-                galat.append(
-                    GalatBaris(
-                        nomor,
-                        LABEL["nama"],
-                        f"Jabatan \u201c{nama}\u201d muncul dua kali di unit kerja yang sama (juga di "
-                        f"baris {lain}); nama jabatan harus unik di dalam satu unit.",
-                    )
-                )
     if progres:
         progres(len(lembar.baris))
     galat.sort(key=lambda g: (g.baris, g.kolom))

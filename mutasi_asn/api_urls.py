@@ -2,6 +2,7 @@
 
 from rest_framework.routers import DefaultRouter
 
+from analisis_beban.api import HasilABKViewSet, RingkasanInstansiViewSet
 from instansi.api import InstansiViewSet, JabatanViewSet, UnitKerjaViewSet
 from pegawai.api import PegawaiViewSet
 
@@ -10,5 +11,7 @@ router.register("instansi", InstansiViewSet, basename="instansi")
 router.register("unit-kerja", UnitKerjaViewSet, basename="unitkerja")
 router.register("jabatan", JabatanViewSet, basename="jabatan")
 router.register("pegawai", PegawaiViewSet, basename="pegawai")
+router.register("abk/hasil", HasilABKViewSet, basename="hasilabk")
+router.register("abk/ringkasan", RingkasanInstansiViewSet, basename="ringkasan-abk")
 
 urlpatterns = router.urls

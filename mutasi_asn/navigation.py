@@ -31,6 +31,34 @@ NAVIGASI = [
             Menu("Impor jabatan", "pegawai:impor_jabatan", "upload", "instansi.add_jabatan"),
         ],
     ),
+    Grup(
+        "Analisis Beban Kerja",
+        "bar-chart-line",
+        [
+            Menu("Dasbor", "analisis_beban:dasbor", "speedometer", "analisis_beban.view_hasilabk"),
+            Menu(
+                "Periode",
+                "analisis_beban:periodeabk_list",
+                "calendar3",
+                "analisis_beban.view_periodeabk",
+            ),
+            Menu(
+                "Hasil ABK", "analisis_beban:hasilabk_list", "table", "analisis_beban.view_hasilabk"
+            ),
+            Menu(
+                "Peta jabatan",
+                "analisis_beban:peta_jabatan",
+                "diagram-3",
+                "analisis_beban.view_hasilabk",
+            ),
+            Menu(
+                "Impor uraian tugas",
+                "analisis_beban:impor",
+                "upload",
+                "analisis_beban.add_uraiantugas",
+            ),
+        ],
+    ),
 ]
 
 

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from analisis_beban.views import konteks_dasbor
 from instansi.models import Instansi
 from pegawai.models import Pegawai
 
@@ -14,7 +15,12 @@ def beranda(request):
         "instansi": Instansi.objects.for_user(user).count(),
         "pegawai": Pegawai.objects.for_user(user).aktif().count(),
     }
-    return render(request, "beranda.html", {"ringkasan": ringkasan})
+    ctx = {"ringkasan": ringkasan}
+    if user.has_perm("analisis_beban.view_hasilabk"):
+        # The ABK dashboard is the home of everyone who may read ABK results.
+        ctx.update(konteks_dasbor(request))
+        ctx["dasbor_abk"] = True
+    return render(request, "beranda.html", ctx)
 
 
 def galat_403(request, exception=None):

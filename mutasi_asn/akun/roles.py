@@ -38,7 +38,12 @@ _KELOLA_REGISTER = [
     for aksi in ("add", "change", "view")
 ]
 
-_BACA_ABK = ["analisis_beban.view_periodeabk", "analisis_beban.view_hasilabk"]
+_BACA_ABK = [
+    "analisis_beban.view_periodeabk",
+    "analisis_beban.view_hasilabk",
+    # An agency reads the tasks behind its own results (scoped by UraianTugas.for_user).
+    "analisis_beban.view_uraiantugas",
+]
 _KELOLA_ABK = [
     "analisis_beban.add_periodeabk",
     "analisis_beban.change_periodeabk",

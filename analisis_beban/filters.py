@@ -1,0 +1,71 @@
+import django_filters
+from django.db.models import Q
+
+from instansi.choices import JenisJabatan
+from instansi.models import Instansi, UnitKerja
+from mutasi_asn.filters import FilterSetBerlingkup
+
+from .choices import KeadaanFormasi, PrestasiJabatan
+from .models import HasilABK, PeriodeABK
+
+
+def tahun_terkini() -> int | None:
+    return PeriodeABK.objects.order_by("-tahun").values_list("tahun", flat=True).first()
+
+
+class HasilABKFilter(FilterSetBerlingkup):
+    """The result list's filters; the page, its .xlsx export and the API share this class.
+
+    Without `periode` the latest period is shown: results of different years side by side
+    would double every jabatan.
+    """
+
+    periode = django_filters.NumberFilter(
+        field_name="periode__tahun", label="Periode (tahun)", method="saring_periode"
+    )
+    q = django_filters.CharFilter(method="cari", label="Cari jabatan atau kode")
+    instansi = django_filters.ModelChoiceFilter(queryset=Instansi.objects.all(), label="Instansi")
+    unit_kerja = django_filters.NumberFilter(
+        method="saring_unit", label="ID unit kerja (beserta sub-unitnya)"
+    )
+    jabatan = django_filters.NumberFilter(field_name="jabatan_id", label="ID jabatan")
+    jenis_jabatan = django_filters.ChoiceFilter(
+        field_name="jabatan__jenis", choices=JenisJabatan.choices, label="Jenis jabatan"
+    )
+    keadaan = django_filters.ChoiceFilter(choices=KeadaanFormasi.choices, label="Keadaan")
+    pj = django_filters.ChoiceFilter(choices=PrestasiJabatan.choices, label="PJ")
+    basi = django_filters.BooleanFilter(label="Perlu dihitung ulang")
+
+    class Meta:
+        model = HasilABK
+        fields = [
+            "periode",
+            "q",
+            "instansi",
+            "unit_kerja",
+            "jabatan",
+            "jenis_jabatan",
+            "keadaan",
+            "pj",
+            "basi",
+        ]
+
+    def filter_queryset(self, queryset):
+        qs = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("periode"):
+            tahun = tahun_terkini()
+            qs = qs.filter(periode__tahun=tahun) if tahun else qs.none()
+        return qs
+
+    def saring_periode(self, queryset, name, value):
+        return queryset.filter(periode__tahun=value)
+
+    def saring_unit(self, queryset, name, value):
+        jalur = UnitKerja.objects.filter(pk=value).values_list("jalur", flat=True).first()
+        if not jalur:
+            return queryset.none()
+        return queryset.filter(unit_kerja__jalur__startswith=jalur)
+
+    def cari(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(Q(jabatan__nama__icontains=value) | Q(jabatan__kode__iexact=value))

@@ -1,0 +1,80 @@
+from django import forms
+from django.conf import settings
+
+from .models import PeriodeABK, UraianTugas
+
+FIELD_TUGAS = ["uraian", "hasil_kerja", "satuan", "volume", "norma_waktu_menit"]
+
+
+class PeriodeForm(forms.ModelForm):
+    class Meta:
+        model = PeriodeABK
+        fields = [
+            "tahun",
+            "wke_menit",
+            "ambang_a",
+            "ambang_b",
+            "ambang_c",
+            "ambang_d",
+            "keterangan",
+        ]
+        localized_fields = ["wke_menit", "ambang_a", "ambang_b", "ambang_c", "ambang_d"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The year identifies the period (its URL); settings change, the year does not.
+            self.fields["tahun"].disabled = True
+
+    def _post_clean(self):
+        # Model validation runs in the service (full_clean before save), not twice here.
+        pass
+
+
+class UraianTugasForm(forms.ModelForm):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = UraianTugas
+        fields = ["id", *FIELD_TUGAS]
+        localized_fields = ["volume", "norma_waktu_menit"]
+        widgets = {
+            "uraian": forms.Textarea(attrs={"rows": 1}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for nama, f in self.fields.items():
+            f.widget.attrs.setdefault("class", "form-control form-control-sm")
+            f.widget.attrs["aria-label"] = f.label
+            if nama in ("volume", "norma_waktu_menit"):
+                f.widget.attrs["class"] += " text-end"
+                f.widget.attrs["inputmode"] = "decimal"
+
+    def _post_clean(self):
+        pass
+
+
+UraianTugasFormSet = forms.formset_factory(
+    UraianTugasForm, extra=1, can_delete=True, max_num=300, validate_max=True
+)
+
+
+class ImporForm(forms.Form):
+    periode = forms.ModelChoiceField(
+        queryset=PeriodeABK.objects.order_by("-tahun"), label="Periode", empty_label=None
+    )
+    berkas = forms.FileField(
+        label="Berkas .xlsx",
+        help_text="Gunakan templat. Uraian tugas jabatan yang ada di berkas akan diganti.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        if berkas.size > settings.UNGGAHAN_MAKS_BYTE:
+            batas = settings.UNGGAHAN_MAKS_BYTE // (1024 * 1024)
+            raise forms.ValidationError(f"Berkas terlalu besar: batasnya {batas} MB.")
+        if not berkas.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError("Berkas harus berformat .xlsx (Excel).")
+        return berkas

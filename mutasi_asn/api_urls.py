@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from analisis_beban.api import HasilABKViewSet, RingkasanInstansiViewSet
 from instansi.api import InstansiViewSet, JabatanViewSet, UnitKerjaViewSet
 from pegawai.api import PegawaiViewSet
+from usulan_mutasi.api import UsulanMutasiViewSet
 
 router = DefaultRouter()
 router.register("instansi", InstansiViewSet, basename="instansi")
@@ -13,5 +14,6 @@ router.register("jabatan", JabatanViewSet, basename="jabatan")
 router.register("pegawai", PegawaiViewSet, basename="pegawai")
 router.register("abk/hasil", HasilABKViewSet, basename="hasilabk")
 router.register("abk/ringkasan", RingkasanInstansiViewSet, basename="ringkasan-abk")
+router.register("usulan", UsulanMutasiViewSet, basename="usulan")
 
 urlpatterns = router.urls

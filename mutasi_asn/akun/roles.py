@@ -67,3 +67,39 @@ IZIN_PERAN: dict[str, list[str]] = {
     Peran.TIM_PENILAI: _BACA_REGISTER + _BACA_ABK,
     Peran.PPK: _BACA_REGISTER + _BACA_ABK,
 }
+
+# --- Transfer proposals (usulan_mutasi) -----------------------------------------------------
+# Model permissions open the pages and the API; who may take which step is decided by role and
+# agency in usulan_mutasi/services.py.
+_BACA_USULAN = [
+    "usulan_mutasi.view_usulanmutasi",
+    "usulan_mutasi.view_peristiwausulan",
+    "usulan_mutasi.view_komentarusulan",
+    "usulan_mutasi.add_komentarusulan",
+    "usulan_mutasi.view_dokumenusulan",
+    "usulan_mutasi.view_suratkeputusan",
+    "usulan_mutasi.view_jenisdokumen",
+]
+_IZIN_USULAN: dict[str, list[str]] = {
+    Peran.BKPSDM: _BACA_USULAN
+    + [
+        "usulan_mutasi.add_usulanmutasi",
+        "usulan_mutasi.change_usulanmutasi",
+        "usulan_mutasi.add_dokumenusulan",
+        "usulan_mutasi.change_dokumenusulan",
+        "usulan_mutasi.add_suratkeputusan",
+        "usulan_mutasi.change_suratkeputusan",
+        "usulan_mutasi.view_pengaturanmutasi",
+    ],
+    Peran.OPERATOR_OPD: _BACA_USULAN
+    + [
+        "usulan_mutasi.add_usulanmutasi",
+        "usulan_mutasi.change_usulanmutasi",
+        "usulan_mutasi.add_dokumenusulan",
+    ],
+    Peran.KEPALA_OPD: _BACA_USULAN + ["usulan_mutasi.add_dokumenusulan"],
+    Peran.TIM_PENILAI: _BACA_USULAN,
+    Peran.PPK: _BACA_USULAN,
+}
+for _peran, _izin in _IZIN_USULAN.items():
+    IZIN_PERAN[_peran] = IZIN_PERAN[_peran] + _izin

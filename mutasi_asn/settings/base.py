@@ -165,6 +165,12 @@ CELERY_BEAT_SCHEDULE["abk-hitung-ulang-malam"] = {
     "task": "analisis_beban.tasks.abk_hitung_ulang_malam",
     "schedule": crontab(hour=1, minute=30),
 }
+# Issued SKs whose TMT has arrived take effect (usulan_mutasi/tasks.py). Hourly, so a worker
+# that was down at midnight catches up; applying is idempotent.
+CELERY_BEAT_SCHEDULE["usulan-berlakukan-sk-jatuh-tempo"] = {
+    "task": "usulan_mutasi.tasks.berlakukan_sk_jatuh_tempo",
+    "schedule": crontab(minute=15),
+}
 
 # --- REST API -----------------------------------------------------------------------------
 REST_FRAMEWORK = {

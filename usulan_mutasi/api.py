@@ -1,0 +1,239 @@
+"""Transfer proposals over the API: list, create, detail, and one POST per workflow action.
+
+Same rules as the pages: the list and every detail go through `for_user` (out of scope = 404);
+each action calls its service, whose refusal becomes 403 (not your step) or 400 (not possible
+now), always with the Indonesian message.
+"""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch
+from django_filters import rest_framework as df
+from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from instansi.models import Jabatan
+from mutasi_asn.api import IzinModel
+from pegawai.models import Pegawai
+
+from . import services
+from .choices import AlasanMutasi, JenisMutasi, StatusUsulan
+from .models import PeristiwaUsulan, UsulanMutasi
+from .selectors import _kondisi_menunggu, usulan_daftar
+
+
+class _Ringkas(serializers.Serializer):
+    id = serializers.IntegerField()
+    nama = serializers.CharField()
+
+
+class PeristiwaSerializer(serializers.ModelSerializer):
+    aksi_label = serializers.CharField(source="get_aksi_display", read_only=True)
+    aktor = serializers.StringRelatedField()
+
+    class Meta:
+        model = PeristiwaUsulan
+        fields = [
+            "id",
+            "waktu",
+            "aksi",
+            "aksi_label",
+            "aktor",
+            "dari_status",
+            "ke_status",
+            "catatan",
+        ]
+
+
+class UsulanMutasiSerializer(serializers.ModelSerializer):
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    jenis_label = serializers.CharField(source="get_jenis_display", read_only=True)
+    alasan_label = serializers.CharField(source="get_alasan_display", read_only=True)
+    pegawai_nip = serializers.CharField(source="pegawai.nip", read_only=True)
+    pegawai_nama = serializers.CharField(source="pegawai.nama_lengkap", read_only=True)
+    jabatan_asal = _Ringkas(read_only=True, allow_null=True)
+    unit_asal = _Ringkas(read_only=True, allow_null=True)
+    instansi_asal = _Ringkas(read_only=True, allow_null=True)
+    jabatan_tujuan = _Ringkas(read_only=True, allow_null=True)
+    unit_tujuan = _Ringkas(read_only=True, allow_null=True)
+    instansi_tujuan = _Ringkas(read_only=True, allow_null=True)
+    diusulkan_oleh = serializers.StringRelatedField()
+    surat_keputusan = serializers.CharField(
+        source="surat_keputusan.nomor", read_only=True, default=None
+    )
+    terlambat = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = UsulanMutasi
+        fields = [
+            "id",
+            "nomor",
+            "status",
+            "status_label",
+            "jenis",
+            "jenis_label",
+            "alasan",
+            "alasan_label",
+            "justifikasi",
+            "pegawai",
+            "pegawai_nip",
+            "pegawai_nama",
+            "jabatan_asal",
+            "unit_asal",
+            "instansi_asal",
+            "jabatan_tujuan",
+            "unit_tujuan",
+            "instansi_tujuan",
+            "instansi_luar",
+            "nomor_pertek",
+            "tanggal_pertek",
+            "pejabat_keputusan_luar",
+            "nomor_keputusan_luar",
+            "tanggal_keputusan_luar",
+            "diusulkan_oleh",
+            "dibuat_pada",
+            "diajukan_pada",
+            "diputuskan_pada",
+            "tenggat",
+            "terlambat",
+            "peringatan",
+            "justifikasi_peringatan",
+            "catatan_pengembalian",
+            "alasan_penolakan",
+            "surat_keputusan",
+        ]
+        read_only_fields = fields
+
+
+class UsulanMutasiDetailSerializer(UsulanMutasiSerializer):
+    peristiwa = PeristiwaSerializer(many=True, read_only=True)
+
+    class Meta(UsulanMutasiSerializer.Meta):
+        fields = [*UsulanMutasiSerializer.Meta.fields, "peristiwa"]
+        read_only_fields = fields
+
+
+class UsulanBuatSerializer(serializers.Serializer):
+    pegawai = serializers.PrimaryKeyRelatedField(queryset=Pegawai.objects.all())
+    jenis = serializers.ChoiceField(choices=JenisMutasi.choices)
+    alasan = serializers.ChoiceField(choices=AlasanMutasi.choices)
+    justifikasi = serializers.CharField(required=False, allow_blank=True, default="")
+    jabatan_tujuan = serializers.PrimaryKeyRelatedField(
+        queryset=Jabatan.objects.filter(aktif=True), required=False, allow_null=True, default=None
+    )
+    instansi_luar = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AjukanSerializer(serializers.Serializer):
+    justifikasi_peringatan = serializers.CharField(required=False, allow_blank=True, default=None)
+
+
+class CatatanSerializer(serializers.Serializer):
+    catatan = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AlasanSerializer(serializers.Serializer):
+    alasan = serializers.CharField(allow_blank=True)
+
+
+class UsulanFilter(df.FilterSet):
+    status = df.MultipleChoiceFilter(choices=StatusUsulan.choices)
+    jenis = df.ChoiceFilter(choices=JenisMutasi.choices)
+    menunggu = df.BooleanFilter(method="filter_menunggu", label="Menunggu tindakan saya")
+
+    class Meta:
+        model = UsulanMutasi
+        fields = ["status", "jenis", "pegawai", "instansi_asal", "instansi_tujuan"]
+
+    def filter_menunggu(self, queryset, name, value):
+        if not value:
+            return queryset
+        kondisi = _kondisi_menunggu(self.request.user)
+        return queryset.filter(kondisi) if kondisi is not None else queryset.none()
+
+
+class IzinLihat(permissions.BasePermission):
+    """Workflow actions need only the view permission: who may act is the services' decision."""
+
+    def has_permission(self, request, view):
+        return request.user.has_perm("usulan_mutasi.view_usulanmutasi")
+
+
+def _terjemahkan(exc):
+    if isinstance(exc, DjangoPermissionDenied):
+        return exceptions.PermissionDenied(detail=str(exc) or None)
+    if hasattr(exc, "error_dict"):
+        return exceptions.ValidationError(detail=exc.message_dict)
+    return exceptions.ValidationError(detail={"detail": exc.messages})
+
+
+class UsulanMutasiViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Transfer proposals in the user's scope. POST to an action moves the proposal on."""
+
+    filterset_class = UsulanFilter
+    AKSI = ("ajukan", "setujui", "kembalikan", "tolak", "batalkan")
+
+    def get_permissions(self):
+        if self.action in self.AKSI:
+            return [permissions.IsAuthenticated(), IzinLihat()]
+        return [permissions.IsAuthenticated(), IzinModel()]
+
+    def get_queryset(self):
+        qs = usulan_daftar(self.request.user).order_by("-dibuat_pada", "-pk")
+        if self.action == "retrieve":
+            qs = qs.prefetch_related(
+                Prefetch("peristiwa", PeristiwaUsulan.objects.select_related("aktor"))
+            )
+        return qs
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return UsulanMutasiDetailSerializer
+        if self.action == "create":
+            return UsulanBuatSerializer
+        return UsulanMutasiSerializer
+
+    def _jalankan(self, fungsi, **kwargs):
+        try:
+            return fungsi(**kwargs)
+        except (DjangoPermissionDenied, DjangoValidationError) as exc:
+            raise _terjemahkan(exc) from None
+
+    def _jawab(self, usulan, kode=status.HTTP_200_OK):
+        usulan = self.get_queryset().prefetch_related(None).get(pk=usulan.pk)
+        return Response(UsulanMutasiSerializer(usulan).data, status=kode)
+
+    def create(self, request, *args, **kwargs):
+        masukan = UsulanBuatSerializer(data=request.data)
+        masukan.is_valid(raise_exception=True)
+        usulan = self._jalankan(services.usulan_buat, actor=request.user, **masukan.validated_data)
+        return self._jawab(usulan, status.HTTP_201_CREATED)
+
+    def _aksi(self, request, serializer_class, fungsi, **peta):
+        usulan = self.get_object()  # 404 when out of scope
+        masukan = serializer_class(data=request.data)
+        masukan.is_valid(raise_exception=True)
+        argumen = {peta.get(k, k): v for k, v in masukan.validated_data.items()}
+        usulan = self._jalankan(fungsi, usulan=usulan, actor=request.user, **argumen)
+        return self._jawab(usulan)
+
+    @action(detail=True, methods=["post"])
+    def ajukan(self, request, pk=None):
+        return self._aksi(request, AjukanSerializer, services.usulan_ajukan)
+
+    @action(detail=True, methods=["post"])
+    def setujui(self, request, pk=None):
+        return self._aksi(request, CatatanSerializer, services.usulan_setujui)
+
+    @action(detail=True, methods=["post"])
+    def kembalikan(self, request, pk=None):
+        return self._aksi(request, AlasanSerializer, services.usulan_kembalikan)
+
+    @action(detail=True, methods=["post"])
+    def tolak(self, request, pk=None):
+        return self._aksi(request, AlasanSerializer, services.usulan_tolak)
+
+    @action(detail=True, methods=["post"])
+    def batalkan(self, request, pk=None):
+        return self._aksi(request, CatatanSerializer, services.usulan_batalkan, catatan="alasan")

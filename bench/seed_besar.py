@@ -63,8 +63,10 @@ def main(argv=None) -> int:
     hasil = buat_register_demo(jumlah_pegawai=args.pegawai, seed=args.seed)
     detik = time.perf_counter() - mulai
     buat_pengguna_demo()
+    # What autovacuum does soon after a bulk load in production: statistics for the planner and
+    # the visibility map, without which a COUNT cannot use an index-only scan. Not timed.
     with connection.cursor() as cur:
-        cur.execute("ANALYZE")
+        cur.execute("VACUUM ANALYZE")
     status = "LULUS" if detik < BATAS_DETIK or args.pegawai < 100_000 else "GAGAL"
     print(
         f"seed_besar: {hasil.instansi} instansi, {hasil.unit} unit kerja, {hasil.jabatan} jabatan, "

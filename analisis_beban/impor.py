@@ -222,7 +222,8 @@ def _baca_lembar(ws, hasil: HasilBaca) -> None:
             else:
                 angka[f] = a.quantize(Decimal("0.01"))
         if pesan:
-            hasil.galat.append(GalatBaris(nomor, "; ".join(pesan).capitalize() + "."))
+            teks_galat = "; ".join(pesan)
+            hasil.galat.append(GalatBaris(nomor, teks_galat[0].upper() + teks_galat[1:] + "."))
             continue
         hasil.baris.append(
             BarisImpor(

@@ -4,7 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from instansi.admin import LayananAdminMixin
 
 from . import services
-from .models import Pegawai, RiwayatJabatan
+from .models import ImporRegister, Pegawai, RiwayatJabatan
 
 
 class RiwayatJabatanInline(admin.TabularInline):
@@ -39,3 +39,20 @@ class RiwayatJabatanAdmin(SimpleHistoryAdmin):
     search_fields = ("pegawai__nip", "pegawai__nama", "nomor_sk")
     readonly_fields = ("pegawai", "jabatan", "tanggal_mulai", "tanggal_selesai")
     date_hierarchy = "tanggal_mulai"
+
+
+@admin.register(ImporRegister)
+class ImporRegisterAdmin(admin.ModelAdmin):
+    """The audit trail of register imports: read-only, written by the import service only."""
+
+    list_display = ("dibuat", "jenis", "nama_berkas", "diunggah_oleh", "status", "jumlah_baris")
+    list_filter = ("jenis", "status")
+    list_select_related = ("diunggah_oleh",)
+    search_fields = ("nama_berkas", "diunggah_oleh__username")
+    date_hierarchy = "dibuat"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -538,3 +538,76 @@ def test_perintah_berkas_rusak(tmp_path, db):
     path.write_bytes(b"bukan excel")
     with pytest.raises(CommandError, match="bukan .xlsx"):
         call_command("impor_pegawai", str(path), "--dry-run")
+
+
+# --- the set-based move and all-or-nothing under failure -------------------------------------
+
+
+def test_pindah_massal_sama_hasilnya_dengan_pindah_satu_per_satu(jabatan):
+    from pegawai.services import Perpindahan, pegawai_pindah_jabatan, pegawai_pindah_jabatan_massal
+
+    tmt = datetime.date(2026, 11, 29)
+    satu = PegawaiFactory(jabatan=jabatan["A"], tmt_jabatan=datetime.date(2020, 1, 1))
+    dua = PegawaiFactory(jabatan=jabatan["A"], tmt_jabatan=datetime.date(2020, 1, 1))
+    pegawai_pindah_jabatan(pegawai=satu, jabatan=jabatan["B"], tmt=tmt, nomor_sk="SK", actor=None)
+    pegawai_pindah_jabatan_massal(
+        perpindahan=[Perpindahan(dua.pk, jabatan["B"], tmt, "SK")], actor=None
+    )
+
+    def jejak(p):
+        p.refresh_from_db()
+        return (
+            p.jabatan_id,
+            p.tmt_jabatan,
+            list(
+                p.riwayat_jabatan.order_by("tanggal_mulai").values_list(
+                    "jabatan_id", "tanggal_mulai", "tanggal_selesai", "nomor_sk"
+                )
+            ),
+        )
+
+    assert jejak(satu) == jejak(dua)
+    with pytest.raises(Exception, match="sebelum TMT"):
+        pegawai_pindah_jabatan_massal(
+            perpindahan=[Perpindahan(dua.pk, jabatan["A"], datetime.date(2026, 1, 1))], actor=None
+        )
+
+
+def test_kegagalan_di_tengah_penulisan_membatalkan_semuanya(
+    jabatan, pegawai_lama, bkpsdm, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.exceptions import ValidationError
+
+    data = buat_xlsx(
+        HEADER,
+        [
+            [NIP_BARU, "PNS", "Rina", "III/a", "S1", "JAB-A", ""],
+            [pegawai_lama.nip, "PNS", "Nama Baru", "III/a", "S1", "JAB-B", ""],
+        ],
+    )
+    impor = impor_periksa(
+        impor=impor_unggah(jenis="pegawai", berkas=Unggahan(data, "d.xlsx"), actor=bkpsdm)
+    )
+
+    def gagal(**kwargs):  # the last step fails after the new rows were already inserted
+        raise ValidationError("Basis data menolak perpindahan.")
+
+    monkeypatch.setattr(impor_pegawai, "pegawai_pindah_jabatan_massal", gagal)
+    with django_capture_on_commit_callbacks(execute=True):
+        impor_konfirmasi(impor=impor, actor=bkpsdm)
+    impor.refresh_from_db()
+    assert impor.status == StatusImpor.GAGAL
+    assert "Tidak ada data yang disimpan" in impor.pesan
+    assert Pegawai.objects.count() == 1
+    pegawai_lama.refresh_from_db()
+    assert pegawai_lama.nama != "Nama Baru" and pegawai_lama.jabatan == jabatan["A"]
+
+
+def test_jejak_impor_terbaca_di_admin(client, pengguna_peran, jabatan, bkpsdm):
+    data = buat_xlsx(HEADER, [[NIP_BARU, "PNS", "Rina", "III/a", "S1", "JAB-A", ""]])
+    impor_periksa(
+        impor=impor_unggah(jenis="pegawai", berkas=Unggahan(data, "a.xlsx"), actor=bkpsdm)
+    )
+    client.force_login(pengguna_peran[Peran.ADMIN])
+    resp = client.get(reverse("admin:pegawai_imporregister_changelist"))
+    assert resp.status_code == 200 and "a.xlsx" in resp.content.decode()

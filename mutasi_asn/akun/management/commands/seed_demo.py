@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from mutasi_asn.demo.pengguna import buat_pengguna_demo
 from mutasi_asn.demo.register import buat_register_demo, register_sudah_ada
+from mutasi_asn.demo.usulan import buat_usulan_demo
 
 
 class Command(BaseCommand):
@@ -36,6 +37,11 @@ class Command(BaseCommand):
                 f"{hasil.jabatan} jabatan, {hasil.pegawai} pegawai ({hasil.detik:.1f} detik)."
             )
         pengguna = buat_pengguna_demo()
+        usulan = buat_usulan_demo(seed=opts["seed"])
+        if usulan.usulan:
+            self.stdout.write(f"Usulan mutasi demo: {usulan.usulan} usulan, {usulan.sk} SK.")
+        else:
+            self.stdout.write("Usulan mutasi sudah ada; tidak dibuat ulang.")
         self.stdout.write(self.style.SUCCESS("\nLogin demo (http://127.0.0.1:8000/):"))
         for username, sandi, peran in pengguna:
             self.stdout.write(f"  {username:<16} {sandi:<12} {peran}")

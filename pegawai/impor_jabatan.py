@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from instansi.choices import Eselon, Golongan, JenisJabatan, Jenjang
 from instansi.models import Jabatan, UnitKerja
+from instansi.signals import jabatan_berubah
 
 from .impor_pegawai import HasilImpor, _potong, baca_golongan, baca_pendidikan
 from .impor_xlsx import (
@@ -191,6 +192,7 @@ def baca_golongan_pns(nilai):
 class RencanaJabatan:
     baru: list[Jabatan] = field(default_factory=list)
     ubah: list[Jabatan] = field(default_factory=list)
+    unit_tersentuh: set[int] = field(default_factory=set)  # before and after, for the ABK
 
 
 def validasi(
@@ -365,10 +367,12 @@ def validasi(
             continue
         if lama is None:
             rencana.baru.append(obj)
+            rencana.unit_tersentuh.add(obj.unit_kerja_id)
             hasil.jumlah_baru += 1
             aksi = "Baru"
         elif berubah:
             rencana.ubah.append(obj)
+            rencana.unit_tersentuh |= {lama.unit_kerja_id, obj.unit_kerja_id}
             hasil.jumlah_ubah += 1
             aksi = "Diubah"
         else:
@@ -408,5 +412,11 @@ def tulis(hasil: HasilImpor, *, actor, progres: Callable[[int], None] | None = N
         selesai += len(potong)
         if progres:
             progres(selesai)
+    # As `instansi.services.jabatan_simpan` does, once for the whole file: the ABK listens.
+    ditulis = {j.pk for j in rencana.baru + rencana.ubah}
+    if ditulis:
+        jabatan_berubah.send(
+            sender=Jabatan, jabatan_ids=ditulis, unit_kerja_ids=rencana.unit_tersentuh
+        )
     if progres:
         progres(hasil.jumlah_baris)

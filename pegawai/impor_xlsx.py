@@ -183,6 +183,28 @@ def teks(nilai) -> str:
 
 
 _FORMAT_TANGGAL = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d/%m/%y")
+_BULAN = {
+    nama: i
+    for i, daftar in enumerate(
+        [
+            ("januari", "jan", "january"),
+            ("februari", "feb", "pebruari", "february"),
+            ("maret", "mar", "march"),
+            ("april", "apr"),
+            ("mei", "may"),
+            ("juni", "jun", "june"),
+            ("juli", "jul", "july"),
+            ("agustus", "agu", "agt", "ags", "aug", "august"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "oct", "october"),
+            ("november", "nov", "nop", "nopember"),
+            ("desember", "des", "dec", "december"),
+        ],
+        start=1,
+    )
+    for nama in daftar
+}
+_TANGGAL_TEKS = re.compile(r"^(\d{1,2})[\s-]+([A-Za-z]+)\.?[\s-]+(\d{4})$")
 
 
 def tanggal(nilai) -> datetime.date | None:
@@ -205,6 +227,12 @@ def tanggal(nilai) -> datetime.date | None:
             return datetime.datetime.strptime(s, fmt).date()
         except ValueError:
             continue
+    m = _TANGGAL_TEKS.match(s)  # `29 November 2026`, `1 Agt 2024`
+    if m and m[2].lower() in _BULAN:
+        try:
+            return datetime.date(int(m[3]), _BULAN[m[2].lower()], int(m[1]))
+        except ValueError:
+            pass
     raise NilaiTidakSah(
         f"\u201c{s}\u201d bukan tanggal yang sah; tulis seperti 29/11/2026 atau 2026-11-29."
     )

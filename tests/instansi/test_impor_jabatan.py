@@ -200,3 +200,26 @@ def test_impor_jabatan_tidak_terlihat_oleh_yang_hanya_boleh_impor_pegawai(
     lain.user_permissions.add(Permission.objects.get(codename="add_pegawai"))
     client.force_login(lain)
     assert client.get(impor.get_absolute_url()).status_code == 404
+
+
+def test_sinyal_jabatan_berubah_sekali_untuk_seluruh_berkas(tmp_path, unit, instansi_a):
+    from instansi.signals import jabatan_berubah
+
+    unit2 = UnitKerjaFactory(instansi=instansi_a, kode="U-2")
+    lama = JabatanFactory(kode="J-9", nama="Pindah Unit", unit_kerja=unit)
+    diterima = []
+
+    def catat(sender, jabatan_ids, unit_kerja_ids, **kwargs):
+        diterima.append((set(jabatan_ids), set(unit_kerja_ids)))
+
+    jabatan_berubah.connect(catat, dispatch_uid="uji-impor-jabatan")
+    try:
+        simpan(
+            tmp_path,
+            ["Kode", "Nama Jabatan", "Kode Unit", "Jenis", "Kelas"],
+            [["J-1", "Baru", "U-1", "Pelaksana", 5], ["J-9", "Pindah Unit", "U-2", "", ""]],
+        )
+    finally:
+        jabatan_berubah.disconnect(dispatch_uid="uji-impor-jabatan")
+    baru = Jabatan.objects.get(kode="J-1")
+    assert diterima == [({baru.pk, lama.pk}, {unit.pk, unit2.pk})]

@@ -611,3 +611,27 @@ def test_jejak_impor_terbaca_di_admin(client, pengguna_peran, jabatan, bkpsdm):
     client.force_login(pengguna_peran[Peran.ADMIN])
     resp = client.get(reverse("admin:pegawai_imporregister_changelist"))
     assert resp.status_code == 200 and "a.xlsx" in resp.content.decode()
+
+
+def test_sinyal_bezetting_memuat_jabatan_lama_dan_baru(tmp_path, jabatan, pegawai_lama):
+    from pegawai.signals import bezetting_berubah
+
+    diterima = []
+
+    def catat(sender, jabatan_ids, **kwargs):
+        diterima.append(set(jabatan_ids))
+
+    bezetting_berubah.connect(catat, dispatch_uid="uji-impor-pegawai")
+    try:
+        path = tulis_berkas(
+            tmp_path,
+            HEADER,
+            [
+                [NIP_BARU, "PNS", "Rina", "III/a", "S1", "JAB-A", ""],
+                [pegawai_lama.nip, "PNS", pegawai_lama.nama, "III/a", "S1", "JAB-B", ""],
+            ],
+        )
+        assert impor_berkas(jenis="pegawai", path=path, actor=None, simpan=True).disimpan
+    finally:
+        bezetting_berubah.disconnect(dispatch_uid="uji-impor-pegawai")
+    assert set().union(*diterima) == {jabatan["A"].pk, jabatan["B"].pk}

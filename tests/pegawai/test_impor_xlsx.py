@@ -157,6 +157,9 @@ def test_pendidikan_tidak_dikenal():
         "2026-11-29",
         "29-11-2026",
         46355,
+        "29 November 2026",
+        "29 Nop 2026",
+        "29-Nov-2026",
     ],
 )
 def test_tanggal_berbagai_tulisan(nilai):

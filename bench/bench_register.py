@@ -11,6 +11,7 @@ routing, middleware, the view, the template), it measures N requests after a war
 - the pegawai list filtered by instansi (the biggest agency, Dinas Pendidikan), page 1,
   and the same for the smallest agency;
 - the pegawai list searched by a NIP prefix typed with a space (`1986 0`-style);
+- the pegawai list searched by a part of a name (a trigram index on PostgreSQL);
 - the pegawai edit page (its size too: the jabatan choice is searched, not listed);
 
 and prints p50 / p95 in milliseconds and the number of SQL queries of one request.
@@ -74,6 +75,7 @@ def main(argv=None) -> int:
         ("daftar pegawai per instansi", f"/pegawai/?instansi={terbesar.pk}"),
         ("daftar per instansi terkecil", f"/pegawai/?instansi={terkecil.pk}"),
         ("cari NIP (awalan)", f"/pegawai/?q={awalan.replace(' ', '+')}"),
+        ("cari nama", "/pegawai/?q=siregar"),
         # Not a bar of the issue, but the page that used to list every jabatan of the city.
         ("halaman ubah pegawai", f"/pegawai/{Pegawai.objects.order_by('pk')[0].pk}/ubah/"),
     ]

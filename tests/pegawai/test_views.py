@@ -249,3 +249,20 @@ class TestCariJabatan:
         JabatanFactory(unit_kerja__instansi=instansi_a)
         client.force_login(buat_pengguna(Peran.OPERATOR_OPD))
         assert client.get(self.url, {"q": "Penata"}).json() == {"hasil": []}
+
+
+def test_cari_nama_memakai_indeks_trigram_di_postgresql(bkpsdm_masuk, instansi_a):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("indeks trigram hanya di PostgreSQL")
+    with connection.cursor() as cur:
+        cur.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'pegawai_nama_trgm_idx'")
+        (definisi,) = cur.fetchone()
+    assert "gin_trgm_ops" in definisi and "upper((nama)::text)" in definisi
+    # The index expression is the one Django writes for the page's name search.
+    PegawaiFactory(nama="Maria Siregar", jabatan__unit_kerja__instansi=instansi_a)
+    resp = bkpsdm_masuk.get(reverse("pegawai:pegawai_list"), {"q": "siregar"})
+    qs = resp.context["paginator"].object_list
+    assert 'UPPER("pegawai_pegawai"."nama"::text) LIKE UPPER(' in str(qs.query)
+    assert [p.nama for p in qs] == ["Maria Siregar"]

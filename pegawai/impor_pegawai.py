@@ -526,7 +526,7 @@ def validasi(
         # Grade must fit the status (PNS/CPNS I/a–IV/e, PPPK I–XVII).
         if obj.golongan and obj.status and "golongan" not in gagal_baca:
             pns = obj.status in (StatusKepegawaian.PNS, StatusKepegawaian.CPNS)
-            label_gol = Golongan(obj.golongan).label
+            label_gol = Golongan(obj.golongan).label.replace(" (PPPK)", "")
             if pns and obj.golongan > 100:
                 galat_baris.append(
                     GalatBaris(

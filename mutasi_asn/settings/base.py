@@ -189,9 +189,23 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API baca register kepegawaian, ABK, dan usulan mutasi.",
     "VERSION": VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
+    # Every choice set gets one stable name in the schema, so the generator never guesses.
     "ENUM_NAME_OVERRIDES": {
         "GolonganEnum": "instansi.choices.Golongan",
         "PendidikanEnum": "instansi.choices.Pendidikan",
+        "JenisInstansiEnum": "instansi.choices.JenisInstansi",
+        "JenisUnitEnum": "instansi.choices.JenisUnit",
+        "JenisJabatanEnum": "instansi.choices.JenisJabatan",
+        "JenjangEnum": "instansi.choices.Jenjang",
+        "EselonEnum": "instansi.choices.Eselon",
+        "StatusKepegawaianEnum": "pegawai.choices.StatusKepegawaian",
+        "JenisKelaminEnum": "pegawai.choices.JenisKelamin",
+        "KeadaanFormasiEnum": "analisis_beban.choices.KeadaanFormasi",
+        "PrestasiJabatanEnum": "analisis_beban.choices.PrestasiJabatan",
+        "JenisMutasiEnum": "usulan_mutasi.choices.JenisMutasi",
+        "AlasanMutasiEnum": "usulan_mutasi.choices.AlasanMutasi",
+        "StatusUsulanEnum": "usulan_mutasi.choices.StatusUsulan",
+        "StatusSKEnum": "usulan_mutasi.choices.StatusSK",
     },
 }
 

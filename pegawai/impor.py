@@ -63,7 +63,8 @@ def periksa_berkas(nama: str, ukuran: int, data: bytes | None = None) -> None:
 
 @transaction.atomic
 def impor_unggah(*, jenis: str, berkas, actor) -> ImporRegister:
-    """Keep an uploaded file privately and record the upload (the audit trail of imports)."""
+    """Keep an uploaded file privately, record the upload (the audit trail of imports) and
+    queue its check for the preview."""
     periksa_berkas(berkas.name, berkas.size)  # before reading a file that is too big
     data = berkas.read()
     periksa_berkas(berkas.name, len(data), data)
@@ -80,6 +81,9 @@ def impor_unggah(*, jenis: str, berkas, actor) -> ImporRegister:
     )
     impor.full_clean()
     impor.save()
+    from .tasks import impor_register_periksa
+
+    impor_register_periksa.delay_on_commit(impor.pk)
     return impor
 
 
@@ -101,11 +105,23 @@ def _baca(impor: ImporRegister):
 
 
 def impor_periksa(*, impor: ImporRegister) -> ImporRegister:
-    """Check every row without writing anything; the result is the preview."""
+    """Check every row without writing anything; the result is the preview.
+
+    Runs as a task after the upload (a large file would outlast a web request); idempotent:
+    only an import still waiting to be checked is checked.
+    """
+    if impor.status != StatusImpor.MENUNGGU:
+        return impor
+
+    def progres(n: int) -> None:
+        # No long transaction here, so a plain update is visible to the polling page.
+        ImporRegister.objects.filter(pk=impor.pk).update(tahap="memeriksa", jumlah_diproses=n)
+
     with translation.override("id"):
         try:
             lembar = _baca(impor)
-            hasil = MODUL[impor.jenis].validasi(lembar, actor=impor.diunggah_oleh)
+            ImporRegister.objects.filter(pk=impor.pk).update(jumlah_baris=len(lembar.baris))
+            hasil = MODUL[impor.jenis].validasi(lembar, actor=impor.diunggah_oleh, progres=progres)
         except BerkasTidakSah as exc:
             impor.status = StatusImpor.GAGAL
             impor.pesan = str(exc)
@@ -119,6 +135,8 @@ def impor_periksa(*, impor: ImporRegister) -> ImporRegister:
         else:
             _isi_hasil(impor, hasil)
             impor.status = StatusImpor.PRATINJAU
+    impor.tahap = ""
+    impor.jumlah_diproses = 0
     impor.save()
     return impor
 

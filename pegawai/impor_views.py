@@ -15,7 +15,7 @@ from django.views.generic.edit import FormView
 from mutasi_asn.excel import tulis_xlsx
 
 from .choices import JenisImpor, StatusImpor
-from .impor import IZIN, MODUL, impor_konfirmasi, impor_periksa, impor_unggah, templat_xlsx
+from .impor import IZIN, MODUL, impor_konfirmasi, impor_unggah, templat_xlsx
 from .impor_forms import UnggahImporForm
 from .models import ImporRegister
 
@@ -64,7 +64,6 @@ class ImporUnggahView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
         except ValidationError as exc:
             form.add_error("berkas", exc)
             return self.form_invalid(form)
-        impor = impor_periksa(impor=impor)
         return redirect(impor.get_absolute_url())
 
 

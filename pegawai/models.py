@@ -265,6 +265,8 @@ class ImporRegister(models.Model):
             return 100
         if not self.jumlah_baris:
             return 0
+        if self.status == StatusImpor.MENUNGGU:
+            return min(99, round(100 * self.jumlah_diproses / self.jumlah_baris))
         # Checking the rows again is the first half of the bar, writing them the second.
         sudah = self.jumlah_diproses + (self.jumlah_baris if self.tahap == "menyimpan" else 0)
         return min(99, round(50 * sudah / self.jumlah_baris))

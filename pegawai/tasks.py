@@ -2,10 +2,17 @@
 
 from celery import shared_task
 
-from .impor import impor_jalankan
+from .impor import impor_jalankan, impor_periksa
+from .models import ImporRegister
 
 
 @shared_task(acks_late=True, time_limit=30 * 60, soft_time_limit=25 * 60)
 def impor_register_jalankan(impor_id: int) -> str:
     """Commit a previewed import. Idempotent: an import already done is left as it is."""
     return impor_jalankan(impor_id=impor_id).status
+
+
+@shared_task(acks_late=True, time_limit=30 * 60, soft_time_limit=25 * 60)
+def impor_register_periksa(impor_id: int) -> str:
+    """Check an uploaded file for the preview. Idempotent: a checked import is left alone."""
+    return impor_periksa(impor=ImporRegister.objects.get(pk=impor_id)).status

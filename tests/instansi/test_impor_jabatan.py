@@ -1,7 +1,5 @@
 """Import of jabatan from .xlsx: each row references its unit kerja by the unit's kode."""
 
-import io
-
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -14,6 +12,7 @@ from pegawai.choices import StatusImpor
 from pegawai.impor_xlsx import baca_lembar
 from pegawai.models import ImporRegister
 from tests.fixtures.factories import JabatanFactory, UnitKerjaFactory
+from tests.pegawai.test_impor import unggah
 from tests.pegawai.test_impor_xlsx import buat_xlsx
 
 HEADER = [
@@ -153,11 +152,12 @@ def test_halaman_impor_jabatan_untuk_bkpsdm(
     client.force_login(pengguna_peran[Peran.BKPSDM])
     daftar = client.get(reverse("instansi:jabatan_list")).content.decode()
     assert reverse("pegawai:impor_jabatan") in daftar
-    berkas = io.BytesIO(
-        buat_xlsx(HEADER, [["J-1", "Analis", "U-1", "Pelaksana", "", "", 7, "S1", "", ""]])
+    resp = unggah(
+        client,
+        buat_xlsx(HEADER, [["J-1", "Analis", "U-1", "Pelaksana", "", "", 7, "S1", "", ""]]),
+        "jabatan.xlsx",
+        "pegawai:impor_jabatan",
     )
-    berkas.name = "jabatan.xlsx"
-    resp = client.post(reverse("pegawai:impor_jabatan"), {"berkas": berkas})
     impor = ImporRegister.objects.get()
     assert resp["Location"] == impor.get_absolute_url()
     halaman = client.get(impor.get_absolute_url()).content.decode()

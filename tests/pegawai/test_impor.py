@@ -319,9 +319,13 @@ def test_tugas_simpan_idempoten(jabatan, bkpsdm, django_capture_on_commit_callba
 
 
 def unggah(client, data, nama="pegawai.xlsx", url="pegawai:impor_pegawai"):
+    """Upload through the page; the check queued on commit runs (eager Celery) before return."""
+    from django.test import TestCase
+
     berkas = io.BytesIO(data)
     berkas.name = nama
-    return client.post(reverse(url), {"berkas": berkas})
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse(url), {"berkas": berkas})
 
 
 def test_alur_unggah_pratinjau_simpan_hasil(
@@ -635,3 +639,42 @@ def test_sinyal_bezetting_memuat_jabatan_lama_dan_baru(tmp_path, jabatan, pegawa
     finally:
         bezetting_berubah.disconnect(dispatch_uid="uji-impor-pegawai")
     assert set().union(*diterima) == {jabatan["A"].pk, jabatan["B"].pk}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_progres_terlihat_dari_koneksi_lain_dan_tidak_pernah_menunggu_kunci():
+    from django.db import connection, transaction
+
+    from pegawai.impor import _PencatatProgres
+
+    if connection.vendor != "postgresql":
+        pytest.skip("progres lewat koneksi kedua hanya di PostgreSQL")
+    impor = ImporRegister.objects.create(jenis="pegawai", nama_berkas="a.xlsx", jumlah_baris=100)
+    progres = _PencatatProgres(impor.pk)
+    try:
+        with transaction.atomic():
+            progres.menyimpan(42)  # written while the import's own transaction is open
+            assert ImporRegister.objects.get(pk=impor.pk).jumlah_diproses == 42
+            ImporRegister.objects.select_for_update().get(pk=impor.pk)
+            progres.menyimpan(77)  # the row is locked: skipped, not waited for
+        assert ImporRegister.objects.get(pk=impor.pk).jumlah_diproses == 42
+    finally:
+        progres.tutup()
+
+
+def test_unggahan_diperiksa_di_latar_setelah_commit(
+    client, jabatan, bkpsdm, django_capture_on_commit_callbacks
+):
+    client.force_login(bkpsdm)
+    berkas = io.BytesIO(buat_xlsx(HEADER, [[NIP_BARU, "PNS", "Rina", "III/a", "S1", "JAB-A", ""]]))
+    berkas.name = "p.xlsx"
+    with django_capture_on_commit_callbacks(execute=False) as antre:
+        client.post(reverse("pegawai:impor_pegawai"), {"berkas": berkas})
+    impor = ImporRegister.objects.get()
+    assert impor.status == StatusImpor.MENUNGGU and len(antre) == 1
+    halaman = client.get(impor.get_absolute_url()).content.decode()
+    assert "Memeriksa baris" in halaman and 'hx-trigger="every 1s"' in halaman
+    antre[0]()  # the queued task
+    impor.refresh_from_db()
+    assert impor.status == StatusImpor.PRATINJAU and impor.jumlah_baru == 1
+    assert impor_periksa(impor=impor).status == StatusImpor.PRATINJAU  # idempotent

@@ -119,3 +119,31 @@ class TestHalamanJabatan(UjiHalamanObjek):
         jabatan = JabatanFactory(unit_kerja__instansi=instansi)
         PegawaiFactory.create_batch(n, jabatan=jabatan)
         return jabatan
+
+
+def test_ringkasan_dan_pohon_instansi_menghitung_jabatan_sekali_per_jabatan(
+    client, pengguna_peran, instansi_a, instansi_b
+):
+    from django.urls import reverse
+
+    from mutasi_asn.akun.roles import Peran
+
+    akar = UnitKerjaFactory(instansi=instansi_a)
+    seksi = UnitKerjaFactory(instansi=instansi_a, induk=akar)
+    perawat = JabatanFactory(unit_kerja=seksi)
+    JabatanFactory(unit_kerja=seksi)  # vacant
+    JabatanFactory(unit_kerja=akar)
+    PegawaiFactory.create_batch(3, jabatan=perawat)
+    PegawaiFactory(jabatan=perawat, aktif=False)
+    PegawaiFactory(jabatan__unit_kerja__instansi=instansi_b)  # another agency's
+    client.force_login(pengguna_peran[Peran.BKPSDM])
+
+    ctx = client.get(reverse("instansi:instansi_detail", args=[instansi_a.pk])).context
+    assert ctx["ringkasan"] == {"unit": 2, "jabatan": 3, "pegawai": 3}
+    pohon = {u.pk: (u.indent, u.jumlah_jabatan, u.jumlah_pegawai) for u in ctx["pohon"]}
+    assert pohon == {akar.pk: (0, 1, 0), seksi.pk: (1, 2, 3)}
+
+    ctx = client.get(reverse("instansi:unitkerja_detail", args=[seksi.pk])).context
+    assert [(u.pk, u.indent, u.jumlah_jabatan, u.jumlah_pegawai) for u in ctx["pohon"]] == [
+        (seksi.pk, 0, 2, 3)
+    ]

@@ -13,6 +13,9 @@
     return (gaya.getPropertyValue(nama) || "").trim() || cadangan;
   };
   var angka = new Intl.NumberFormat("id-ID");
+  // Many agencies: horizontal bars, so every name stays readable.
+  var mendatar = data.label.length > 12;
+  var sumbuOrang = { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: "orang" } };
   var grafik = new Chart(kanvas, {
     type: "bar",
     data: {
@@ -23,10 +26,11 @@
       ],
     },
     options: {
-      indexAxis: data.label.length > 12 ? "y" : "x",
+      indexAxis: mendatar ? "y" : "x",
       maintainAspectRatio: false,
       animation: false,
       locale: "id-ID",
+      scales: mendatar ? { x: sumbuOrang } : { y: sumbuOrang },
       plugins: {
         legend: { position: "top" },
         tooltip: {

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django_filters import rest_framework as df
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -23,9 +24,23 @@ from .models import PeristiwaUsulan, UsulanMutasi
 from .selectors import _kondisi_menunggu, usulan_daftar
 
 
-class _Ringkas(serializers.Serializer):
-    id = serializers.IntegerField()
-    nama = serializers.CharField()
+@extend_schema_field(
+    {
+        "type": "object",
+        "nullable": True,
+        "properties": {"id": {"type": "integer"}, "nama": {"type": "string"}},
+    }
+)
+class _Ringkas(serializers.Field):
+    """A related row as {"id", "nama"}: a plain field, not a nested serializer, because the list
+    shows six of them per row and nested serializers cost more than the query."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return {"id": value.pk, "nama": value.nama}
 
 
 class PeristiwaSerializer(serializers.ModelSerializer):
@@ -52,12 +67,12 @@ class UsulanMutasiSerializer(serializers.ModelSerializer):
     alasan_label = serializers.CharField(source="get_alasan_display", read_only=True)
     pegawai_nip = serializers.CharField(source="pegawai.nip", read_only=True)
     pegawai_nama = serializers.CharField(source="pegawai.nama_lengkap", read_only=True)
-    jabatan_asal = _Ringkas(read_only=True, allow_null=True)
-    unit_asal = _Ringkas(read_only=True, allow_null=True)
-    instansi_asal = _Ringkas(read_only=True, allow_null=True)
-    jabatan_tujuan = _Ringkas(read_only=True, allow_null=True)
-    unit_tujuan = _Ringkas(read_only=True, allow_null=True)
-    instansi_tujuan = _Ringkas(read_only=True, allow_null=True)
+    jabatan_asal = _Ringkas(allow_null=True)
+    unit_asal = _Ringkas(allow_null=True)
+    instansi_asal = _Ringkas(allow_null=True)
+    jabatan_tujuan = _Ringkas(allow_null=True)
+    unit_tujuan = _Ringkas(allow_null=True)
+    instansi_tujuan = _Ringkas(allow_null=True)
     diusulkan_oleh = serializers.StringRelatedField()
     surat_keputusan = serializers.CharField(
         source="surat_keputusan.nomor", read_only=True, default=None

@@ -37,13 +37,16 @@ class UsulanMutasiQuerySet(models.QuerySet):
         return self.filter(status__in=STATUS_BERJALAN)
 
     def dengan_relasi(self):
-        return self.select_related(
-            "pegawai",
-            "jabatan_asal",
+        """Everything a list row shows, in a constant number of queries.
+
+        Joined: pegawai and both jabatan (large tables). Prefetched: the small ones (units,
+        agencies, proposer, SK), because with more than about six joins PostgreSQL spends far
+        longer planning the query than running it (measured in bench/bench_usulan.py).
+        """
+        return self.select_related("pegawai", "jabatan_asal", "jabatan_tujuan").prefetch_related(
             "unit_asal",
-            "instansi_asal",
-            "jabatan_tujuan",
             "unit_tujuan",
+            "instansi_asal",
             "instansi_tujuan",
             "diusulkan_oleh",
             "surat_keputusan",

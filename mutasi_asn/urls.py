@@ -17,6 +17,7 @@ urlpatterns = [
     path("instansi/", include("instansi.urls")),
     path("pegawai/", include("pegawai.urls")),
     path("abk/", include("analisis_beban.urls")),
+    path("mutasi/", include("usulan_mutasi.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/", include("mutasi_asn.api_urls")),

@@ -1,0 +1,57 @@
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+
+from instansi.models import Instansi
+from mutasi_asn.filters import FilterSetBerlingkup
+from pegawai.nip import normalisasi_nip
+
+from .choices import STATUS_TAHAP_PERSETUJUAN, AlasanMutasi, JenisMutasi, StatusSK, StatusUsulan
+from .models import SuratKeputusan, UsulanMutasi
+
+
+class UsulanMutasiFilter(FilterSetBerlingkup):
+    q = django_filters.CharFilter(method="cari", label="Cari nomor, NIP, atau nama")
+    status = django_filters.MultipleChoiceFilter(choices=StatusUsulan.choices, label="Status")
+    jenis = django_filters.ChoiceFilter(choices=JenisMutasi.choices, label="Jenis mutasi")
+    alasan = django_filters.ChoiceFilter(choices=AlasanMutasi.choices, label="Alasan")
+    instansi_asal = django_filters.ModelChoiceFilter(
+        queryset=Instansi.objects.all(), label="Instansi asal"
+    )
+    instansi_tujuan = django_filters.ModelChoiceFilter(
+        queryset=Instansi.objects.all(), label="Instansi tujuan"
+    )
+    terlambat = django_filters.BooleanFilter(
+        method="saring_terlambat",
+        label="Hanya yang terlambat",
+        widget=django_filters.widgets.BooleanWidget(),
+    )
+
+    class Meta:
+        model = UsulanMutasi
+        fields = ["q", "status", "jenis", "alasan", "instansi_asal", "instansi_tujuan", "terlambat"]
+
+    def cari(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        angka = normalisasi_nip(value)
+        if angka.isdigit() and len(angka) >= 4:
+            return queryset.filter(Q(pegawai__nip__startswith=angka) | Q(nomor__icontains=value))
+        return queryset.filter(Q(nomor__icontains=value) | Q(pegawai__nama__icontains=value))
+
+    def saring_terlambat(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            status__in=STATUS_TAHAP_PERSETUJUAN, tenggat__lt=timezone.localdate()
+        )
+
+
+class SuratKeputusanFilter(FilterSetBerlingkup):
+    q = django_filters.CharFilter(field_name="nomor", lookup_expr="icontains", label="Nomor SK")
+    status = django_filters.ChoiceFilter(choices=StatusSK.choices, label="Status")
+
+    class Meta:
+        model = SuratKeputusan
+        fields = ["q", "status"]

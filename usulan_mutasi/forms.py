@@ -1,0 +1,157 @@
+"""Forms of the transfer-proposal pages. They only carry HTTP input; the services decide."""
+
+from django import forms
+from django.urls import reverse_lazy
+
+from instansi.forms import label_jabatan
+from instansi.models import Jabatan
+from mutasi_asn.widgets import PilihCari
+from pegawai.models import Pegawai
+
+from .choices import AlasanMutasi, JenisMutasi, VerdikDokumen
+from .models import JenisDokumen
+
+TANGGAL = {"type": "date"}
+# Changing the pegawai, kind or destination refreshes the ABK impact preview (htmx).
+PRATINJAU = {
+    "hx-get": reverse_lazy("usulan_mutasi:dampak"),
+    "hx-trigger": "change",
+    "hx-target": "#pratinjau-dampak",
+    "hx-include": "[name=pegawai],[name=jabatan_tujuan],[name=jenis]",
+}
+
+
+def label_pegawai(p: Pegawai) -> str:
+    jabatan = f" — {p.jabatan}" if p.jabatan_id else ""
+    return f"{p.nip_tampil} {p.nama_lengkap}{jabatan}"
+
+
+class UsulanForm(forms.Form):
+    """Create or edit a proposal. Eligibility is the service's: blocks and warnings come back as
+    messages; a warning needs `justifikasi_peringatan` before the proposal can be submitted."""
+
+    pegawai = forms.ModelChoiceField(
+        label="Pegawai",
+        queryset=Pegawai.objects.none(),
+        help_text="Ketik NIP atau nama pegawai untuk mencari.",
+        widget=PilihCari(url_cari=reverse_lazy("usulan_mutasi:pegawai_cari"), attrs=PRATINJAU),
+    )
+    jenis = forms.ChoiceField(
+        label="Jenis mutasi", choices=JenisMutasi.choices, initial=JenisMutasi.ANTAR_OPD
+    )
+    jabatan_tujuan = forms.ModelChoiceField(
+        label="Jabatan tujuan",
+        queryset=Jabatan.objects.none(),
+        required=False,
+        help_text="Ketik nama, kode, unit, atau instansi jabatan tujuan untuk mencari.",
+        widget=PilihCari(
+            url_cari=reverse_lazy("usulan_mutasi:jabatan_tujuan_cari"), attrs=PRATINJAU
+        ),
+    )
+    instansi_luar = forms.CharField(
+        label="Instansi luar (asal/tujuan)",
+        max_length=200,
+        required=False,
+        help_text="Hanya untuk mutasi keluar/masuk: nama pemerintah daerah atau instansi lain.",
+    )
+    alasan = forms.ChoiceField(label="Alasan", choices=AlasanMutasi.choices)
+    justifikasi = forms.CharField(
+        label="Justifikasi", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    justifikasi_peringatan = forms.CharField(
+        label="Justifikasi atas peringatan",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Wajib bila pemeriksaan kelayakan memberi peringatan.",
+    )
+
+    def __init__(self, *args, user=None, instance=None, **kwargs):
+        if instance is not None:
+            kwargs["initial"] = {
+                **(kwargs.get("initial") or {}),
+                "pegawai": instance.pegawai_id,
+                "jenis": instance.jenis,
+                "jabatan_tujuan": instance.jabatan_tujuan_id,
+                "instansi_luar": instance.instansi_luar,
+                "alasan": instance.alasan,
+                "justifikasi": instance.justifikasi,
+                "justifikasi_peringatan": instance.justifikasi_peringatan,
+            }
+        super().__init__(*args, **kwargs)
+        self.instance = instance
+        pegawai = Pegawai.objects.select_related("jabatan")
+        self.fields["pegawai"].queryset = pegawai.for_user(user) if user is not None else pegawai
+        self.fields["pegawai"].label_from_instance = label_pegawai
+        # The destination may be any active jabatan of the city (an operator moves their own
+        # people out); the service refuses a move that touches neither side of their agency.
+        self.fields["jabatan_tujuan"].queryset = Jabatan.objects.filter(aktif=True).select_related(
+            "unit_kerja__instansi"
+        )
+        self.fields["jabatan_tujuan"].label_from_instance = label_jabatan
+        if instance is not None:
+            # The pegawai of a proposal does not change; a new proposal is made instead.
+            self.fields["pegawai"].disabled = True
+
+
+class AlasanForm(forms.Form):
+    alasan = forms.CharField(label="Alasan", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class KomentarForm(forms.Form):
+    isi = forms.CharField(label="Komentar", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DokumenUnggahForm(forms.Form):
+    jenis_dokumen = forms.ModelChoiceField(
+        label="Jenis dokumen", queryset=JenisDokumen.objects.filter(aktif=True)
+    )
+    berkas = forms.FileField(label="Berkas", help_text="PDF, JPG, atau PNG.")
+
+
+class DokumenVerifikasiForm(forms.Form):
+    verdik = forms.ChoiceField(
+        label="Hasil verifikasi",
+        choices=[
+            (VerdikDokumen.SESUAI, VerdikDokumen.SESUAI.label),
+            (VerdikDokumen.PERLU_PERBAIKAN, VerdikDokumen.PERLU_PERBAIKAN.label),
+        ],
+    )
+    catatan = forms.CharField(label="Catatan", required=False, max_length=2000)
+
+
+class SKForm(forms.Form):
+    """Draft a Keputusan Wali Kota grouping approved proposals."""
+
+    usulan = forms.ModelMultipleChoiceField(
+        label="Usulan yang disetujui PPK",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    nomor = forms.CharField(label="Nomor SK", max_length=100)
+    tanggal = forms.DateField(label="Tanggal SK", widget=forms.DateInput(attrs=TANGGAL))
+    tmt = forms.DateField(
+        label="TMT",
+        widget=forms.DateInput(attrs=TANGGAL),
+        help_text="Mutasi berlaku pada tanggal ini. Bila hari ini atau sebelumnya, mutasi "
+        "langsung berlaku saat SK ditetapkan.",
+    )
+    perihal = forms.CharField(label="Perihal", max_length=255, required=False)
+    penandatangan_nama = forms.CharField(label="Nama penandatangan", max_length=150)
+    penandatangan_nip = forms.CharField(label="NIP penandatangan", max_length=18, required=False)
+    penandatangan_jabatan = forms.CharField(
+        label="Jabatan penandatangan", max_length=200, initial="Wali Kota Pematangsiantar"
+    )
+    nomor_persetujuan_mendagri = forms.CharField(
+        label="Nomor persetujuan tertulis Mendagri",
+        max_length=100,
+        required=False,
+        help_text="Wajib bila tanggal SK atau TMT berada dalam masa pembekuan mutasi.",
+    )
+
+    def __init__(self, *args, usulan_qs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["usulan"].queryset = usulan_qs
+        self.fields["usulan"].label_from_instance = lambda u: (
+            f"{u.nomor} — {u.pegawai.nama_lengkap} ({u.pegawai.nip_tampil}): "
+            f"{u.jabatan_asal or '—'} → {u.jabatan_tujuan or u.instansi_luar or '—'}"
+        )

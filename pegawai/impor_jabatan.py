@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from instansi.choices import Eselon, Golongan, JenisJabatan, Jenjang
 from instansi.models import Jabatan, UnitKerja
 from instansi.signals import jabatan_berubah
 
-from .impor_pegawai import HasilImpor, _potong, baca_golongan, baca_pendidikan
+from .impor_pegawai import HasilImpor, _potong, baca_golongan, baca_pendidikan, perbarui_massal
 from .impor_xlsx import (
     GalatBaris,
     KolomImpor,
@@ -191,7 +191,7 @@ def baca_golongan_pns(nilai):
 @dataclass
 class RencanaJabatan:
     baru: list[Jabatan] = field(default_factory=list)
-    ubah: list[Jabatan] = field(default_factory=list)
+    ubah: list[tuple[Jabatan, tuple[str, ...]]] = field(default_factory=list)  # with its fields
     unit_tersentuh: set[int] = field(default_factory=set)  # before and after, for the ABK
 
 
@@ -371,7 +371,7 @@ def validasi(
             hasil.jumlah_baru += 1
             aksi = "Baru"
         elif berubah:
-            rencana.ubah.append(obj)
+            rencana.ubah.append((obj, tuple(berubah)))
             rencana.unit_tersentuh |= {lama.unit_kerja_id, obj.unit_kerja_id}
             hasil.jumlah_ubah += 1
             aksi = "Diubah"
@@ -407,13 +407,12 @@ def tulis(hasil: HasilImpor, *, actor, progres: Callable[[int], None] | None = N
         selesai += len(potong)
         if progres:
             progres(selesai)
-    for potong in _potong(rencana.ubah, 1000):
-        bulk_update_with_history(potong, Jabatan, FIELD_UBAH, batch_size=1000, default_user=actor)
-        selesai += len(potong)
+    for n in perbarui_massal(rencana.ubah, Jabatan, actor=actor):
+        selesai += n
         if progres:
             progres(selesai)
     # As `instansi.services.jabatan_simpan` does, once for the whole file: the ABK listens.
-    ditulis = {j.pk for j in rencana.baru + rencana.ubah}
+    ditulis = {j.pk for j in rencana.baru} | {j.pk for j, _ in rencana.ubah}
     if ditulis:
         jabatan_berubah.send(
             sender=Jabatan, jabatan_ids=ditulis, unit_kerja_ids=rencana.unit_tersentuh

@@ -9,6 +9,7 @@ class Menu:
     url_name: str
     ikon: str
     izin: str = ""  # permission codename "app.codename"; empty = every signed-in user
+    lencana: bool = False  # show the "waiting for me" count (context: jumlah_menunggu) beside it
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,28 @@ NAVIGASI = [
             ),
         ],
     ),
+    Grup(
+        "Mutasi",
+        "arrow-left-right",
+        [
+            Menu(
+                "Usulan", "usulan_mutasi:usulan_list", "list-ul", "usulan_mutasi.view_usulanmutasi"
+            ),
+            Menu(
+                "Menunggu tindakan saya",
+                "usulan_mutasi:inbox",
+                "inbox",
+                "usulan_mutasi.view_usulanmutasi",
+                lencana=True,
+            ),
+            Menu(
+                "Keputusan (SK)",
+                "usulan_mutasi:sk_list",
+                "file-earmark-text",
+                "usulan_mutasi.view_suratkeputusan",
+            ),
+        ],
+    ),
 ]
 
 
@@ -67,5 +90,12 @@ def navigasi_untuk(user) -> list[dict]:
     for grup in NAVIGASI:
         menu = [m for m in grup.menu if not m.izin or user.has_perm(m.izin)]
         if menu:
-            hasil.append({"label": grup.label, "ikon": grup.ikon, "menu": menu})
+            hasil.append(
+                {
+                    "label": grup.label,
+                    "ikon": grup.ikon,
+                    "menu": menu,
+                    "lencana": any(m.lencana for m in menu),
+                }
+            )
     return hasil

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/ubah/", views.InstansiEditView.as_view(), name="instansi_edit"),
     path("unit/", views.UnitKerjaListView.as_view(), name="unitkerja_list"),
     path("unit/tambah/", views.UnitKerjaEditView.as_view(), name="unitkerja_add"),
+    path("unit/cari/", views.UnitKerjaCariView.as_view(), name="unitkerja_cari"),
     path("unit/<int:pk>/", views.UnitKerjaDetailView.as_view(), name="unitkerja_detail"),
     path("unit/<int:pk>/ubah/", views.UnitKerjaEditView.as_view(), name="unitkerja_edit"),
     path("jabatan/", views.JabatanListView.as_view(), name="jabatan_list"),

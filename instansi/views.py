@@ -137,3 +137,18 @@ class JabatanCariView(LoginRequiredMixin, PermissionRequiredMixin, View):
             )
         qs = qs.select_related("unit_kerja__instansi").order_by("nama", "pk")[: self.batas]
         return JsonResponse({"hasil": [{"id": j.pk, "teks": forms.label_jabatan(j)} for j in qs]})
+
+
+class UnitKerjaCariView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """JSON for the searchable unit select: units in the user's scope, by name or code."""
+
+    permission_required = "instansi.view_unitkerja"
+    batas = 20
+
+    def get(self, request):
+        q = request.GET.get("q", "").strip()
+        qs = UnitKerja.objects.for_user(request.user)
+        if q:
+            qs = qs.filter(Q(nama__icontains=q) | Q(kode__iexact=q))
+        qs = qs.select_related("instansi").order_by("nama", "pk")[: self.batas]
+        return JsonResponse({"hasil": [{"id": u.pk, "teks": forms.label_unit(u)} for u in qs]})

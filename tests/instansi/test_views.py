@@ -147,3 +147,46 @@ def test_ringkasan_dan_pohon_instansi_menghitung_jabatan_sekali_per_jabatan(
     assert [(u.pk, u.indent, u.jumlah_jabatan, u.jumlah_pegawai) for u in ctx["pohon"]] == [
         (seksi.pk, 0, 2, 3)
     ]
+
+
+def _opsi(html, nama):
+    return html.split(f'name="{nama}"', 1)[1].split("</select>", 1)[0]
+
+
+def test_pilihan_unit_kerja_dicari_bukan_didaftar(client, pengguna_peran, instansi_a):
+    from django.urls import reverse
+
+    from mutasi_asn.akun.roles import Peran
+
+    units = UnitKerjaFactory.create_batch(40, instansi=instansi_a)
+    jabatan = JabatanFactory(unit_kerja=units[0])
+    client.force_login(pengguna_peran[Peran.BKPSDM])
+    html = client.get(reverse("instansi:jabatan_add")).content.decode()
+    assert _opsi(html, "unit_kerja").count("<option") == 1
+    assert f'data-pilih-cari="{reverse("instansi:unitkerja_cari")}"' in html
+    html = client.get(reverse("instansi:jabatan_edit", args=[jabatan.pk])).content.decode()
+    pilihan = _opsi(html, "unit_kerja")
+    assert pilihan.count("<option") == 2 and units[0].nama in pilihan and "selected" in pilihan
+    html = client.get(reverse("instansi:unitkerja_edit", args=[units[1].pk])).content.decode()
+    assert _opsi(html, "induk").count("<option") == 1
+
+
+def test_cari_unit_kerja_dalam_cakupan(
+    client, pengguna_peran, buat_pengguna, instansi_a, instansi_b
+):
+    from django.urls import reverse
+
+    from mutasi_asn.akun.roles import Peran
+
+    url = reverse("instansi:unitkerja_cari")
+    a = UnitKerjaFactory(instansi=instansi_a, nama="Puskesmas Kristen")
+    UnitKerjaFactory(instansi=instansi_b, nama="Puskesmas Rami")
+    client.force_login(pengguna_peran[Peran.KEPALA_OPD])
+    assert client.get(url, {"q": "puskesmas"}).json() == {
+        "hasil": [{"id": a.pk, "teks": f"Puskesmas Kristen ({instansi_a.singkatan})"}]
+    }
+    client.force_login(pengguna_peran[Peran.BKPSDM])
+    assert len(client.get(url, {"q": "puskesmas"}).json()["hasil"]) == 2
+    assert [h["id"] for h in client.get(url, {"q": a.kode.lower()}).json()["hasil"]] == [a.pk]
+    client.force_login(buat_pengguna(None))
+    assert client.get(url, {"q": "puskesmas"}).status_code == 403

@@ -78,3 +78,26 @@ def test_dua_persetujuan_bersamaan_hanya_satu_berhasil(butuh_postgres, transacti
     assert (
         PeristiwaUsulan.objects.filter(usulan=usulan, aksi=AksiPeristiwa.DIVERIFIKASI).count() == 1
     )
+
+
+def test_notifikasi_dikirim_worker_sungguhan_setelah_commit(celery_worker_proses):
+    """The event's notification travels through real Redis to a real worker, after commit."""
+    from tests.integration.conftest import tunggu
+
+    pengusul = PenggunaFactory(peran=Peran.BKPSDM, email="pengusul@pematangsiantarkota.go.id")
+    PenggunaFactory(peran=Peran.KEPALA_OPD, email="kepala@pematangsiantarkota.go.id")
+    asal = JabatanFactory(unit_kerja=UnitKerjaFactory())
+    usulan = UsulanMutasiFactory(
+        pegawai=PegawaiFactory(jabatan=asal),
+        jabatan_tujuan=JabatanFactory(unit_kerja=UnitKerjaFactory()),
+        status=StatusUsulan.DIAJUKAN,
+        diusulkan_oleh=pengusul,
+    )
+    services.usulan_setujui(usulan=usulan, actor=PenggunaFactory(peran=Peran.BKPSDM))
+    peristiwa = PeristiwaUsulan.objects.get(usulan=usulan, aksi=AksiPeristiwa.DIVERIFIKASI)
+
+    def terkirim():
+        peristiwa.refresh_from_db()
+        return peristiwa.notifikasi_terkirim_pada
+
+    assert tunggu(terkirim, batas_detik=30)

@@ -264,6 +264,10 @@ def validasi(
             "aktif": ambil("aktif", ya_tidak),
         }
         kode_u = ambil("kode_unit", teks)
+        if kode == CONTOH[0][0] and nilai["nama"] == CONTOH[0][1]:
+            galat_baris.append(
+                GalatBaris(nomor, "", "Ini baris contoh dari templat; hapus baris ini.")
+            )
         lama = ada_di_db.get(kode) if kode else None
         obj = copy.copy(lama) if lama is not None else Jabatan(kode=kode)
         sebelum = {f: getattr(obj, f"{f}_id" if f == "unit_kerja" else f) for f in FIELD_UBAH}

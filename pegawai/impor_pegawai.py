@@ -186,6 +186,8 @@ PETUNJUK = [
 ]
 
 CONTOH = [[k.contoh for k in KOLOM]]
+NIP_CONTOH = "198609262015051001"
+NAMA_CONTOH = "Maria Siregar"
 
 
 @dataclass
@@ -480,6 +482,10 @@ def validasi(
         tmt_cpns = ambil("tmt_cpns", tanggal)
         aktif = ambil("aktif", ya_tidak)
 
+        if nip == NIP_CONTOH and nama == NAMA_CONTOH:
+            galat_baris.append(
+                GalatBaris(nomor, "", "Ini baris contoh dari templat; hapus baris ini.")
+            )
         lama = ada_di_db.get(nip) if nip else None
         if lama is not None and not boleh(lama):
             galat_baris.append(

@@ -216,7 +216,9 @@ def tanggal(nilai) -> datetime.date | None:
     if isinstance(nilai, datetime.date):
         return nilai
     if isinstance(nilai, int | float) and not isinstance(nilai, bool):
-        if 1 <= nilai < 2958466:  # Excel serial days: a date cell formatted as a number
+        # Excel serial days (a date cell formatted as a number), from 1927 on, so that a bare
+        # year such as 2024 is not taken for a day in 1905.
+        if 10000 <= nilai < 2958466:
             hasil = from_excel(nilai)
             return hasil.date() if isinstance(hasil, datetime.datetime) else hasil
         raise NilaiTidakSah(f"\u201c{nilai}\u201d bukan tanggal; tulis seperti 29/11/2026.")

@@ -218,3 +218,17 @@ def test_templat_meloloskan_rumus_sebagai_teks():
     assert wb["Data"]["A2"].value == "'=1+1"
     nilai = [c.value for r in wb["Petunjuk"].iter_rows() for c in r if c.value]
     assert not any(str(v).startswith(("=", "@", "+", "-")) for v in nilai)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("modul", [impor_pegawai, impor_jabatan])
+def test_baris_contoh_templat_yang_lupa_dihapus_ditolak(modul):
+    data = tulis_templat("Data", modul.KOLOM, modul.CONTOH, modul.PETUNJUK)
+    hasil = modul.validasi(baca_lembar(data, modul.KOLOM))
+    assert any(g.baris == 2 and "baris contoh" in g.pesan for g in hasil.galat)
+    assert hasil.jumlah_baru == 0
+
+
+def test_tahun_saja_bukan_nomor_seri_tanggal():
+    with pytest.raises(NilaiTidakSah):
+        tanggal(2024)

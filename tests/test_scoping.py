@@ -99,18 +99,31 @@ def test_matriks_cakupan(client, pengguna, instansi_a, instansi_b, peran, model)
         assert {k for k, o in obj.items() if o.pk in ids} == terlihat
 
 
+CARI = {
+    "jabatan": (
+        "instansi:jabatan_cari",
+        lambda inst, nama: JabatanFactory(nama=nama, unit_kerja__instansi=inst),
+    ),
+    "unitkerja": (
+        "instansi:unitkerja_cari",
+        lambda inst, nama: UnitKerjaFactory(nama=nama, instansi=inst),
+    ),
+}
+
+
+@pytest.mark.parametrize("cari", list(CARI))
 @pytest.mark.parametrize("peran", list(MATRIKS))
-def test_matriks_cari_jabatan(client, pengguna, instansi_a, instansi_b, peran):
-    ja = JabatanFactory(nama="Penata Cakupan A", unit_kerja__instansi=instansi_a)
-    jb = JabatanFactory(nama="Penata Cakupan B", unit_kerja__instansi=instansi_b)
+def test_matriks_pencarian_pilihan(client, pengguna, instansi_a, instansi_b, peran, cari):
+    url_name, buat = CARI[cari]
+    obj = {"A": buat(instansi_a, "Penata Cakupan A"), "B": buat(instansi_b, "Penata Cakupan B")}
     client.force_login(pengguna[peran])
-    resp = client.get(reverse("instansi:jabatan_cari"), {"q": "penata cakupan"})
+    resp = client.get(reverse(url_name), {"q": "penata cakupan"})
     harapan, terlihat = MATRIKS[peran]
     if harapan["list"] == 403:
         assert resp.status_code == 403
         return
     ids = {h["id"] for h in resp.json()["hasil"]}
-    assert {k for k, j in {"A": ja, "B": jb}.items() if j.pk in ids} == terlihat
+    assert {k for k, o in obj.items() if o.pk in ids} == terlihat
 
 
 @pytest.mark.parametrize("peran", ["tanpa_peran", "operator_tanpa_instansi"])

@@ -20,8 +20,13 @@ class HasilABKFilter(FilterSetBerlingkup):
     would double every jabatan.
     """
 
-    periode = django_filters.NumberFilter(
-        field_name="periode__tahun", label="Periode (tahun)", method="saring_periode"
+    periode = django_filters.ChoiceFilter(
+        choices=lambda: [
+            (str(t), str(t)) for t in PeriodeABK.objects.values_list("tahun", flat=True)
+        ],
+        empty_label="Terbaru",
+        label="Periode",
+        method="saring_periode",
     )
     q = django_filters.CharFilter(method="cari", label="Cari jabatan atau kode")
     instansi = django_filters.ModelChoiceFilter(queryset=Instansi.objects.all(), label="Instansi")
@@ -58,7 +63,7 @@ class HasilABKFilter(FilterSetBerlingkup):
         return qs
 
     def saring_periode(self, queryset, name, value):
-        return queryset.filter(periode__tahun=value)
+        return queryset.filter(periode__tahun=int(value))
 
     def saring_unit(self, queryset, name, value):
         jalur = UnitKerja.objects.filter(pk=value).values_list("jalur", flat=True).first()

@@ -128,10 +128,12 @@ class SKForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     nomor = forms.CharField(label="Nomor SK", max_length=100)
-    tanggal = forms.DateField(label="Tanggal SK", widget=forms.DateInput(attrs=TANGGAL))
+    tanggal = forms.DateField(
+        label="Tanggal SK", widget=forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d")
+    )
     tmt = forms.DateField(
         label="TMT",
-        widget=forms.DateInput(attrs=TANGGAL),
+        widget=forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d"),
         help_text="Mutasi berlaku pada tanggal ini. Bila hari ini atau sebelumnya, mutasi "
         "langsung berlaku saat SK ditetapkan.",
     )

@@ -110,7 +110,7 @@ def perhitungan_jalankan(*, perhitungan_id: int) -> PerhitunganABK | None:
         run.save(update_fields=["status", "mulai_pada", "pesan_galat"])
     try:
         with transaction.atomic():
-            periode = PeriodeABK.objects.select_for_update().get(pk=run.periode_id)
+            periode = PeriodeABK.objects.select_for_update(no_key=True).get(pk=run.periode_id)
             jumlah = _hitung(periode, run.unit_kerja_ids)
             sekarang = timezone.now()
             PeriodeABK.objects.filter(pk=periode.pk).update(dihitung_pada=sekarang)
@@ -445,7 +445,7 @@ def periode_buat(*, data: dict, actor=None) -> PeriodeABK:
 def periode_ubah_pengaturan(*, periode: PeriodeABK, data: dict, actor=None) -> PeriodeABK:
     """Change the period's WKE / PJ bands / note. A change of WKE or bands makes every result of
     this period (and only this period) stale and queues a full recalculation."""
-    periode = PeriodeABK.objects.select_for_update().get(pk=periode.pk)
+    periode = PeriodeABK.objects.select_for_update(no_key=True).get(pk=periode.pk)
     lama = {f: getattr(periode, f) for f in PERIODE_PENGATURAN_FIELDS}
     _isi(periode, data, [f for f in PERIODE_FIELDS if f != "tahun"])
     periode.full_clean()

@@ -540,3 +540,51 @@ def test_status_tidak_dapat_ditulis_langsung(dunia):
     u = buat(dunia)
     with pytest.raises(AttributeError):
         u.status = S.DISETUJUI
+
+
+# --- late steps and admin -----------------------------------------------------------------
+
+
+def test_usulan_terlambat_hanya_tahap_persetujuan_yang_lewat_tenggat(dunia):
+    from usulan_mutasi.selectors import usulan_terlambat
+
+    d = dunia
+    hari_ini = datetime.date(2026, 12, 10)
+    lewat = UsulanMutasiFactory(status=S.PERSETUJUAN_ASAL, tenggat=datetime.date(2026, 12, 9))
+    UsulanMutasiFactory(status=S.PERSETUJUAN_ASAL, tenggat=hari_ini)
+    UsulanMutasiFactory(status=S.DISETUJUI, tenggat=datetime.date(2026, 12, 1))
+    assert list(usulan_terlambat(d.bkpsdm, hari_ini=hari_ini)) == [lewat]
+    assert list(usulan_terlambat(d.kepala_a, hari_ini=hari_ini)) == []
+
+
+def test_admin_alur_hanya_baca_daftar_dokumen_dan_pengaturan_dapat_diubah(dunia, client):
+    d = dunia
+    u = ajukan(d, buat(d))
+    client.force_login(d.admin)
+    for url in [
+        "/admin/usulan_mutasi/usulanmutasi/",
+        f"/admin/usulan_mutasi/usulanmutasi/{u.pk}/change/",
+        "/admin/usulan_mutasi/peristiwausulan/",
+        "/admin/usulan_mutasi/suratkeputusan/",
+        "/admin/usulan_mutasi/jenisdokumen/",
+    ]:
+        assert client.get(url).status_code == 200, url
+    assert client.get("/admin/usulan_mutasi/usulanmutasi/add/").status_code == 403
+    # The settings list is a detour to the single row.
+    resp = client.get("/admin/usulan_mutasi/pengaturanmutasi/")
+    assert resp.status_code == 302
+    resp = client.post(
+        resp["Location"],
+        {
+            "masa_jabatan_minimal_bulan": 24,
+            "hari_kerja_per_tahap": 5,
+            "pembekuan_mulai": "",
+            "pembekuan_selesai": "",
+            "pembekuan_catatan": "",
+        },
+    )
+    assert resp.status_code == 302
+    assert PengaturanMutasi.muat().masa_jabatan_minimal_bulan == 24
+    # An admin may correct a clerical field but never the status.
+    halaman = client.get(f"/admin/usulan_mutasi/usulanmutasi/{u.pk}/change/").content.decode()
+    assert 'name="status"' not in halaman and 'name="justifikasi"' in halaman

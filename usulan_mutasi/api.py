@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django_filters import rest_framework as df
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -19,8 +19,9 @@ from mutasi_asn.api import IzinModel
 from pegawai.models import Pegawai
 
 from . import services
-from .choices import AlasanMutasi, JenisMutasi, StatusUsulan
+from .choices import AlasanMutasi, JenisMutasi, PejabatKeputusanLuar, StatusUsulan
 from .models import PeristiwaUsulan, UsulanMutasi
+from .rules import periksa_kelayakan
 from .selectors import _kondisi_menunggu, usulan_daftar
 
 
@@ -138,6 +139,25 @@ class UsulanBuatSerializer(serializers.Serializer):
         queryset=Jabatan.objects.filter(aktif=True), required=False, allow_null=True, default=None
     )
     instansi_luar = serializers.CharField(required=False, allow_blank=True, default="")
+    # External steps of a transfer out/in (Pertek BKN, decision of the Gubernur or Mendagri).
+    nomor_pertek = serializers.CharField(required=False, allow_blank=True)
+    tanggal_pertek = serializers.DateField(required=False, allow_null=True)
+    pejabat_keputusan_luar = serializers.ChoiceField(
+        choices=PejabatKeputusanLuar.choices, required=False, allow_blank=True
+    )
+    nomor_keputusan_luar = serializers.CharField(required=False, allow_blank=True)
+    tanggal_keputusan_luar = serializers.DateField(required=False, allow_null=True)
+
+    def to_internal_value(self, data):
+        nilai = super().to_internal_value(data)
+        nilai["data_luar"] = {f: nilai.pop(f) for f in services.FIELD_LANGKAH_LUAR if f in nilai}
+        return nilai
+
+
+class TemuanSerializer(serializers.Serializer):
+    kode = serializers.CharField()
+    pesan = serializers.CharField()
+    jenis = serializers.ChoiceField(choices=[("blok", "Blok"), ("peringatan", "Peringatan")])
 
 
 class AjukanSerializer(serializers.Serializer):
@@ -232,6 +252,13 @@ class UsulanMutasiViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
         argumen = {peta.get(k, k): v for k, v in masukan.validated_data.items()}
         usulan = self._jalankan(fungsi, usulan=usulan, actor=request.user, **argumen)
         return self._jawab(usulan)
+
+    @extend_schema(responses=TemuanSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def kelayakan(self, request, pk=None):
+        """Blocks and warnings of the eligibility check as it stands today."""
+        usulan = self.get_object()
+        return Response(TemuanSerializer(periksa_kelayakan(usulan), many=True).data)
 
     @action(detail=True, methods=["post"])
     def ajukan(self, request, pk=None):

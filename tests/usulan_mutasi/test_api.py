@@ -159,3 +159,32 @@ def test_tanpa_login_ditolak(client, data):
     assert client.get(URL).status_code in (401, 403)
     assert client.post(f"{URL}{u.pk}/ajukan/").status_code in (401, 403)
     assert not PeristiwaUsulan.objects.exists()
+
+
+def test_buat_mutasi_keluar_dengan_langkah_eksternal(client, data):
+    resp = masuk(client, data["bkpsdm"]).post(
+        URL,
+        {
+            "pegawai": data["pegawai"].pk,
+            "jenis": "keluar",
+            "alasan": "permintaan_sendiri",
+            "instansi_luar": "Pemerintah Kabupaten Simalungun",
+            "nomor_pertek": "PERTEK-123/BKN/2026",
+            "tanggal_pertek": "2026-11-02",
+            "pejabat_keputusan_luar": "gubernur",
+        },
+        content_type="application/json",
+    )
+    assert resp.status_code == 201, resp.content
+    hasil = resp.json()
+    assert hasil["instansi_tujuan"] is None
+    assert (hasil["nomor_pertek"], hasil["tanggal_pertek"]) == ("PERTEK-123/BKN/2026", "2026-11-02")
+
+
+def test_kelayakan_lewat_api(client, data):
+    data["pegawai"].tugas_belajar = True
+    data["pegawai"].save()
+    u = UsulanMutasiFactory(pegawai=data["pegawai"], jabatan_tujuan=data["jab_b"])
+    temuan = masuk(client, data["kepala_opd"]).get(f"{URL}{u.pk}/kelayakan/").json()
+    assert {"kode": "tugas_belajar", "jenis": "blok"}.items() <= temuan[0].items()
+    assert "abk_tujuan_tidak_ada" in {t["kode"] for t in temuan}

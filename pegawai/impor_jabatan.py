@@ -221,6 +221,13 @@ def validasi(
     ada_di_db: dict[str, Jabatan] = {}
     for potong in _potong(semua_kode):
         ada_di_db.update({j.kode: j for j in qs_jabatan.filter(kode__in=potong)})
+    terjangkau = None  # pks of existing jabatan the actor may change; None = all
+    if actor is not None and not getattr(actor, "lingkup_kota", False):
+        terjangkau = set()
+        for potong in _potong([j.pk for j in ada_di_db.values()]):
+            terjangkau.update(
+                Jabatan.objects.for_user(actor).filter(pk__in=potong).values_list("pk", flat=True)
+            )
     qs_unit = UnitKerja.objects.all() if actor is None else UnitKerja.objects.for_user(actor)
     unit: dict[str, UnitKerja] = {}
     for potong in _potong(kode_unit):
@@ -269,6 +276,16 @@ def validasi(
                 GalatBaris(nomor, "", "Ini baris contoh dari templat; hapus baris ini.")
             )
         lama = ada_di_db.get(kode) if kode else None
+        if lama is not None and terjangkau is not None and lama.pk not in terjangkau:
+            galat_baris.append(
+                GalatBaris(
+                    nomor,
+                    LABEL["kode"],
+                    f"Jabatan {kode} berada di luar cakupan instansi Anda; hapus baris ini.",
+                )
+            )
+            galat.extend(galat_baris)
+            continue
         obj = copy.copy(lama) if lama is not None else Jabatan(kode=kode)
         sebelum = {f: getattr(obj, f"{f}_id" if f == "unit_kerja" else f) for f in FIELD_UBAH}
         if lama is None:

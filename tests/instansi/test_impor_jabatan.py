@@ -223,3 +223,20 @@ def test_sinyal_jabatan_berubah_sekali_untuk_seluruh_berkas(tmp_path, unit, inst
         jabatan_berubah.disconnect(dispatch_uid="uji-impor-jabatan")
     baru = Jabatan.objects.get(kode="J-1")
     assert diterima == [({baru.pk, lama.pk}, {unit.pk, unit2.pk})]
+
+
+def test_jabatan_di_luar_cakupan_tidak_dapat_diubah(unit, instansi_b, buat_pengguna):
+    from django.contrib.auth.models import Permission
+
+    lain = JabatanFactory(kode="J-LUAR", unit_kerja=UnitKerjaFactory(instansi=instansi_b))
+    operator = buat_pengguna(Peran.OPERATOR_OPD, instansi=unit.instansi)
+    operator.user_permissions.add(Permission.objects.get(codename="add_jabatan"))
+    lembar = baca_lembar(
+        buat_xlsx(["Kode", "Nama Jabatan", "Kode Unit"], [["J-LUAR", "Diambil", "U-1"]]),
+        impor_jabatan.KOLOM,
+    )
+    hasil = impor_jabatan.validasi(lembar, actor=operator)
+    assert [(g.baris, g.kolom) for g in hasil.galat] == [(2, "Kode Jabatan")]
+    assert "di luar cakupan" in hasil.galat[0].pesan
+    lain.refresh_from_db()
+    assert lain.nama != "Diambil"

@@ -678,3 +678,18 @@ def test_unggahan_diperiksa_di_latar_setelah_commit(
     impor.refresh_from_db()
     assert impor.status == StatusImpor.PRATINJAU and impor.jumlah_baru == 1
     assert impor_periksa(impor=impor).status == StatusImpor.PRATINJAU  # idempotent
+
+
+def test_pegawai_di_luar_cakupan_tidak_dapat_diubah(jabatan, instansi_b, buat_pengguna):
+    from tests.fixtures.factories import UnitKerjaFactory
+
+    luar = PegawaiFactory(
+        jabatan=JabatanFactory(unit_kerja=UnitKerjaFactory(instansi=instansi_b)), nama="Asli"
+    )
+    operator = buat_pengguna(Peran.OPERATOR_OPD, instansi=jabatan["A"].unit_kerja.instansi)
+    hasil = periksa(
+        HEADER, [[luar.nip, "PNS", "Diambil", "III/a", "S1", "JAB-A", ""]], actor=operator
+    )
+    assert (2, "NIP") in {(g.baris, g.kolom) for g in hasil.galat}
+    assert any("di luar cakupan" in g.pesan for g in hasil.galat)
+    assert hasil.jumlah_baru == hasil.jumlah_ubah == 0

@@ -693,3 +693,17 @@ def test_pegawai_di_luar_cakupan_tidak_dapat_diubah(jabatan, instansi_b, buat_pe
     assert (2, "NIP") in {(g.baris, g.kolom) for g in hasil.galat}
     assert any("di luar cakupan" in g.pesan for g in hasil.galat)
     assert hasil.jumlah_baru == hasil.jumlah_ubah == 0
+
+
+def test_perintah_dry_run_kode_keluar_satu_bila_ada_galat_nol_bila_bersih(tmp_path, jabatan):
+    from django.core.management import execute_from_command_line
+
+    salah = tulis_berkas(
+        tmp_path, HEADER, [["123", "PNS", "R", "III/a", "S1", "JAB-A", ""]], "s.xlsx"
+    )
+    with pytest.raises(SystemExit) as keluar:
+        execute_from_command_line(["manage.py", "impor_pegawai", str(salah), "--dry-run"])
+    assert keluar.value.code == 1
+    bersih = tulis_berkas(tmp_path, HEADER, [[NIP_BARU, "PNS", "R", "III/a", "S1", "JAB-A", ""]])
+    execute_from_command_line(["manage.py", "impor_pegawai", str(bersih), "--dry-run"])  # exit 0
+    assert not Pegawai.objects.exists()

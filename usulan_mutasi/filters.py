@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from instansi.models import Instansi
 from mutasi_asn.filters import FilterSetBerlingkup
+from pegawai.models import Pegawai
 from pegawai.nip import normalisasi_nip
 
 from .choices import STATUS_TAHAP_PERSETUJUAN, AlasanMutasi, JenisMutasi, StatusSK, StatusUsulan
@@ -12,7 +13,11 @@ from .models import SuratKeputusan, UsulanMutasi
 
 class UsulanMutasiFilter(FilterSetBerlingkup):
     q = django_filters.CharFilter(method="cari", label="Cari nomor, NIP, atau nama")
-    status = django_filters.MultipleChoiceFilter(choices=StatusUsulan.choices, label="Status")
+    # No DISTINCT (the default of a multiple choice): the filter is on the row itself, and a
+    # DISTINCT over 5,000 proposals costs more than the whole page (bench_usulan_halaman.py).
+    status = django_filters.MultipleChoiceFilter(
+        choices=StatusUsulan.choices, label="Status", distinct=False
+    )
     jenis = django_filters.ChoiceFilter(choices=JenisMutasi.choices, label="Jenis mutasi")
     alasan = django_filters.ChoiceFilter(choices=AlasanMutasi.choices, label="Alasan")
     instansi_asal = django_filters.ModelChoiceFilter(
@@ -36,9 +41,13 @@ class UsulanMutasiFilter(FilterSetBerlingkup):
         if not value:
             return queryset
         angka = normalisasi_nip(value)
+        # The pegawai side as a subquery on pegawai alone, so PostgreSQL uses its NIP prefix and
+        # name trigram indexes instead of scanning the join (bench_usulan_halaman.py).
         if angka.isdigit() and len(angka) >= 4:
-            return queryset.filter(Q(pegawai__nip__startswith=angka) | Q(nomor__icontains=value))
-        return queryset.filter(Q(nomor__icontains=value) | Q(pegawai__nama__icontains=value))
+            cocok = Pegawai.objects.filter(nip__startswith=angka)
+        else:
+            cocok = Pegawai.objects.filter(nama__icontains=value)
+        return queryset.filter(Q(pegawai_id__in=cocok.values("pk")) | Q(nomor__icontains=value))
 
     def saring_terlambat(self, queryset, name, value):
         if not value:

@@ -121,7 +121,7 @@ class UsulanListView(ObjectListView):
     ]
 
     def get_base_queryset(self):
-        return UsulanMutasi.objects.dengan_relasi().select_related("instansi_pengusul")
+        return UsulanMutasi.objects.dengan_relasi()
 
 
 class InboxView(LoginRequiredMixin, ListView):
@@ -131,7 +131,7 @@ class InboxView(LoginRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return usulan_menunggu_tindakan(self.request.user).select_related("instansi_pengusul")
+        return usulan_menunggu_tindakan(self.request.user)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -50,7 +50,9 @@ def _lengkapi(baris: dict, wke_menit: int, ambang: calc.AmbangPJ) -> dict:
     """Add EU/PU, the share of need covered and the balanced reading to an aggregate row."""
     beban = baris.get("total_beban_menit") or NOL
     bez = baris.get("bezetting") or 0
-    keb = baris.get("kebutuhan") or NOL
+    # SQLite sums decimals as floats; keep the stored precision on every database.
+    keb = calc.simpan_presisi(baris.get("kebutuhan") or NOL)
+    beban = calc._dec(beban).quantize(Decimal("0.01"))
     eu = calc.efisiensi_unit(beban, bez, wke_menit)
     baris.update(
         total_beban_menit=beban,

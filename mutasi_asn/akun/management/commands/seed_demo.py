@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from mutasi_asn.demo.abk import buat_abk_demo
 from mutasi_asn.demo.pengguna import buat_pengguna_demo
 from mutasi_asn.demo.register import buat_register_demo, register_sudah_ada
 from mutasi_asn.demo.usulan import buat_usulan_demo
@@ -36,6 +37,12 @@ class Command(BaseCommand):
                 f"Register demo: {hasil.instansi} instansi, {hasil.unit} unit kerja, "
                 f"{hasil.jabatan} jabatan, {hasil.pegawai} pegawai ({hasil.detik:.1f} detik)."
             )
+        abk = buat_abk_demo(tahun=2026, seed=opts["seed"])
+        if abk:
+            rincian = ", ".join(f"{th}: {n} uraian tugas" for th, n in sorted(abk.items()))
+            self.stdout.write(f"ABK demo dihitung ({rincian}).")
+        else:
+            self.stdout.write("Periode ABK demo sudah ada; tidak dibuat ulang.")
         pengguna = buat_pengguna_demo()
         usulan = buat_usulan_demo(seed=opts["seed"])
         if usulan.usulan:

@@ -225,6 +225,10 @@ def _isi_asal_tujuan(usulan: UsulanMutasi) -> None:
     usulan.golongan_saat_usul = pegawai.golongan
     if usulan.jabatan_tujuan_id and usulan.jenis != JenisMutasi.KELUAR:
         tujuan = Jabatan.objects.select_related("unit_kerja").get(pk=usulan.jabatan_tujuan_id)
+        if not tujuan.aktif:
+            raise ValidationError(
+                {"jabatan_tujuan": f"Jabatan '{tujuan}' sudah tidak aktif; pilih jabatan lain."}
+            )
         usulan.unit_tujuan = tujuan.unit_kerja
         usulan.instansi_tujuan_id = tujuan.unit_kerja.instansi_id
     else:

@@ -588,3 +588,12 @@ def test_admin_alur_hanya_baca_daftar_dokumen_dan_pengaturan_dapat_diubah(dunia,
     # An admin may correct a clerical field but never the status.
     halaman = client.get(f"/admin/usulan_mutasi/usulanmutasi/{u.pk}/change/").content.decode()
     assert 'name="status"' not in halaman and 'name="justifikasi"' in halaman
+
+
+def test_jabatan_tujuan_tidak_aktif_ditolak(dunia):
+    d = dunia
+    d.jab_b.aktif = False
+    d.jab_b.save()
+    with pytest.raises(ValidationError) as exc:
+        buat(d)
+    assert "tidak aktif" in exc.value.message_dict["jabatan_tujuan"][0]

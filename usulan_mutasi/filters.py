@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
@@ -28,8 +29,8 @@ class UsulanMutasiFilter(FilterSetBerlingkup):
     )
     terlambat = django_filters.BooleanFilter(
         method="saring_terlambat",
-        label="Hanya yang terlambat",
-        widget=django_filters.widgets.BooleanWidget(),
+        label="Hanya yang melewati tenggat",
+        widget=forms.CheckboxInput(),
     )
 
     class Meta:

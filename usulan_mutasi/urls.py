@@ -25,4 +25,9 @@ urlpatterns = [
     path("sk/<int:pk>/", views.SKDetailView.as_view(), name="sk_detail"),
     path("sk/<int:pk>/", views.SKDetailView.as_view(), name="suratkeputusan_detail"),
     path("sk/<int:pk>/tetapkan/", views.sk_tetapkan, name="sk_tetapkan"),
+    path(
+        "sk/<int:pk>/keluarkan/<int:usulan_pk>/",
+        views.sk_keluarkan_usulan,
+        name="sk_keluarkan_usulan",
+    ),
 ]

@@ -652,6 +652,26 @@ class SKEditView(ObjectEditView):
 
 @login_required
 @require_POST
+def sk_keluarkan_usulan(request, pk, usulan_pk):
+    """Take one proposal out of a draft decree (it goes back to waiting for a decree)."""
+    if not request.user.has_perm("usulan_mutasi.view_suratkeputusan"):
+        raise Http404
+    sk = get_object_or_404(SuratKeputusan.objects.for_user(request.user), pk=pk)
+    usulan = get_object_or_404(
+        UsulanMutasi.objects.for_user(request.user).filter(surat_keputusan=sk), pk=usulan_pk
+    )
+    try:
+        services.sk_keluarkan_usulan(sk=sk, usulan=usulan, actor=request.user)
+    except (ValidationError, PermissionDenied) as exc:
+        for p in pesan_dari(exc):
+            messages.error(request, p)
+    else:
+        messages.success(request, f"Usulan {usulan.nomor} dikeluarkan dari SK {sk.nomor}.")
+    return redirect(sk.get_absolute_url())
+
+
+@login_required
+@require_POST
 def sk_tetapkan(request, pk):
     if not request.user.has_perm("usulan_mutasi.view_suratkeputusan"):
         raise Http404

@@ -623,3 +623,47 @@ def test_profil_pegawai_menampilkan_usulannya(client, dunia):
     assert u.nomor in isi and "Usulkan mutasi" in isi
     resp = client.get(reverse("usulan_mutasi:usulan_add"), {"pegawai": dunia.pegawai.pk})
     assert resp.context["form"].initial["pegawai"] == dunia.pegawai.pk
+
+
+# --- notification email -------------------------------------------------------------------
+
+
+def test_email_notifikasi_memakai_templat_berbahasa_indonesia(dunia, mailoutbox):
+    from usulan_mutasi.models import PeristiwaUsulan
+
+    dunia.kepala_a.email = "kepala.a@pematangsiantarkota.go.id"
+    dunia.kepala_a.save()
+    u = usulan_dari(dunia, status=S.DIAJUKAN, pegawai=dunia.pegawai)
+    services.usulan_setujui(usulan=u, actor=dunia.bkpsdm)
+    peristiwa = PeristiwaUsulan.objects.filter(usulan=u).latest("pk")
+    assert services.peristiwa_kirim_notifikasi(peristiwa_id=peristiwa.pk) >= 1
+    pesan_kepala = next(m for m in mailoutbox if m.to == [dunia.kepala_a.email])
+    assert pesan_kepala.subject == (
+        f"[Mutasi ASN] {u.nomor} — Diverifikasi BKPSDM (menunggu tindakan Anda)"
+    )
+    assert "Rina Uji" in pesan_kepala.body
+    assert "Status sekarang: Persetujuan kepala OPD asal" in pesan_kepala.body
+    assert "menunggu tindakan Anda paling lambat" in pesan_kepala.body
+    assert f"/mutasi/{u.pk}/" in pesan_kepala.body
+    assert "&#x27;" not in pesan_kepala.body and "&amp;" not in pesan_kepala.body
+
+
+def test_usulan_dikeluarkan_dari_draf_sk(client, dunia):
+    sk = SuratKeputusan.objects.create(
+        nomor="800/2/2026",
+        tanggal=timezone.localdate(),
+        tmt=timezone.localdate(),
+        penandatangan_nama="Wali Kota",
+        dibuat_oleh=dunia.bkpsdm,
+    )
+    u = usulan_dari(dunia, status=S.DALAM_SK, surat_keputusan=sk)
+    url = reverse("usulan_mutasi:sk_keluarkan_usulan", args=[sk.pk, u.pk])
+    client.force_login(dunia.kepala_a)
+    resp = ikuti(client, client.post(url))
+    assert any("staf BKPSDM" in m for m in pesan(resp))
+    client.force_login(dunia.kepala_c)
+    assert client.post(url).status_code == 404
+    client.force_login(dunia.bkpsdm)
+    ikuti(client, client.post(url))
+    u.refresh_from_db()
+    assert u.status == S.DISETUJUI and u.surat_keputusan is None

@@ -45,6 +45,10 @@ class PegawaiFilter(FilterSetBerlingkup):
     def cari(self, queryset, name, value):
         angka = normalisasi_nip(value)
         if angka.isdigit():
-            # A NIP prefix uses the unique index (see the varchar_pattern_ops index).
-            return queryset.filter(nip__startswith=angka)
+            # NIPs are 18 digits, so a prefix is a range of the unique index: `nip >= '197603'
+            # AND nip < '197604'`. PostgreSQL estimates a range well; for LIKE '197603%' it
+            # guessed five times too many rows and walked the name index to sort by name.
+            queryset = queryset.filter(nip__gte=angka)
+            berikut = str(int(angka) + 1).zfill(len(angka))
+            return queryset.filter(nip__lt=berikut) if len(berikut) == len(angka) else queryset
         return queryset.filter(Q(nama__icontains=value.strip()))

@@ -266,3 +266,32 @@ def test_cari_nama_memakai_indeks_trigram_di_postgresql(bkpsdm_masuk, instansi_a
     qs = resp.context["paginator"].object_list
     assert 'UPPER("pegawai_pegawai"."nama"::text) LIKE UPPER(' in str(qs.query)
     assert [p.nama for p in qs] == ["Maria Siregar"]
+
+
+@pytest.mark.parametrize(
+    "q, harapan",
+    [
+        ("1980 0101", {"a", "b"}),
+        ("19800101 2005011001", {"a"}),
+        ("198001012005011001", {"a"}),
+        ("1980010120050110010", set()),  # longer than a NIP
+        ("1979", set()),
+        ("1", {"a", "b", "c"}),
+        ("19", {"a", "b", "c"}),
+        ("1999", {"c"}),
+        ("2", {"d"}),
+        ("9", set()),
+        ("0", set()),
+    ],
+)
+def test_cari_awalan_nip_tepat_di_batas(bkpsdm_masuk, instansi_a, q, harapan):
+    p = {
+        "a": PegawaiFactory(nama="Yusuf Lubis", nip="198001012005011001"),
+        "b": PegawaiFactory(nama="Andi Purba", nip="198001019999011002"),
+        "c": PegawaiFactory(nama="Budi Sinaga", nip="199912312015011001"),
+        "d": PegawaiFactory(nama="Rina Saragih", nip="200001012025012001"),
+    }
+    hasil = set(bkpsdm_masuk.get(reverse("pegawai:pegawai_list"), {"q": q}).context["object_list"])
+    assert hasil == {p[k] for k in harapan}
+    api = bkpsdm_masuk.get("/api/v1/pegawai/", {"q": q}).json()["results"]
+    assert {r["id"] for r in api} == {p[k].pk for k in harapan}

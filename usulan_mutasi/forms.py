@@ -8,8 +8,9 @@ from instansi.models import Jabatan
 from mutasi_asn.widgets import PilihCari
 from pegawai.models import Pegawai
 
-from .choices import AlasanMutasi, JenisMutasi, VerdikDokumen
+from .choices import AlasanMutasi, JenisMutasi, PejabatKeputusanLuar, VerdikDokumen
 from .models import JenisDokumen
+from .services import FIELD_LANGKAH_LUAR
 
 TANGGAL = {"type": "date"}
 # Changing the pegawai, kind or destination refreshes the ABK impact preview (htmx).
@@ -55,6 +56,30 @@ class UsulanForm(forms.Form):
         help_text="Hanya untuk mutasi keluar/masuk: nama pemerintah daerah atau instansi lain.",
     )
     alasan = forms.ChoiceField(label="Alasan", choices=AlasanMutasi.choices)
+    nomor_pertek = forms.CharField(
+        label="Nomor Pertek BKN",
+        max_length=100,
+        required=False,
+        help_text="Mutasi keluar/masuk: pertimbangan teknis BKN, bila sudah ada.",
+    )
+    tanggal_pertek = forms.DateField(
+        label="Tanggal Pertek BKN",
+        required=False,
+        widget=forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d"),
+    )
+    pejabat_keputusan_luar = forms.ChoiceField(
+        label="Keputusan oleh",
+        choices=[("", "---------"), *PejabatKeputusanLuar.choices],
+        required=False,
+    )
+    nomor_keputusan_luar = forms.CharField(
+        label="Nomor keputusan Gubernur/Mendagri", max_length=100, required=False
+    )
+    tanggal_keputusan_luar = forms.DateField(
+        label="Tanggal keputusan Gubernur/Mendagri",
+        required=False,
+        widget=forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d"),
+    )
     justifikasi = forms.CharField(
         label="Justifikasi", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -76,6 +101,7 @@ class UsulanForm(forms.Form):
                 "alasan": instance.alasan,
                 "justifikasi": instance.justifikasi,
                 "justifikasi_peringatan": instance.justifikasi_peringatan,
+                **{f: getattr(instance, f) for f in FIELD_LANGKAH_LUAR},
             }
         super().__init__(*args, **kwargs)
         self.instance = instance
@@ -91,6 +117,16 @@ class UsulanForm(forms.Form):
         if instance is not None:
             # The pegawai of a proposal does not change; a new proposal is made instead.
             self.fields["pegawai"].disabled = True
+
+
+class LangkahLuarForm(forms.Form):
+    """BKPSDM records the external steps of a transfer out/in while it is in progress."""
+
+    nomor_pertek = UsulanForm.base_fields["nomor_pertek"]
+    tanggal_pertek = UsulanForm.base_fields["tanggal_pertek"]
+    pejabat_keputusan_luar = UsulanForm.base_fields["pejabat_keputusan_luar"]
+    nomor_keputusan_luar = UsulanForm.base_fields["nomor_keputusan_luar"]
+    tanggal_keputusan_luar = UsulanForm.base_fields["tanggal_keputusan_luar"]
 
 
 class AlasanForm(forms.Form):

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/", views.UsulanDetailView.as_view(), name="usulanmutasi_detail"),
     path("<int:pk>/ubah/", views.UsulanEditView.as_view(), name="usulan_edit"),
     path("<int:pk>/aksi/<str:aksi>/", views.usulan_aksi, name="usulan_aksi"),
+    path("<int:pk>/langkah-luar/", views.usulan_langkah_luar, name="usulan_langkah_luar"),
     path("<int:pk>/komentar/", views.komentar_tambah, name="komentar_add"),
     path("<int:pk>/dokumen/", views.dokumen_unggah, name="dokumen_add"),
     path("dokumen/<int:pk>/unduh/", views.dokumen_unduh, name="dokumen_unduh"),

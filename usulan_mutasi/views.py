@@ -175,6 +175,7 @@ class UsulanEditView(ObjectEditView):
                         justifikasi=data["justifikasi"],
                         jabatan_tujuan=data["jabatan_tujuan"],
                         instansi_luar=data["instansi_luar"],
+                        data_luar={f: data[f] for f in forms.FIELD_LANGKAH_LUAR},
                         actor=user,
                     )
                 else:
@@ -188,6 +189,7 @@ class UsulanEditView(ObjectEditView):
                                 "justifikasi",
                                 "jabatan_tujuan",
                                 "instansi_luar",
+                                *forms.FIELD_LANGKAH_LUAR,
                             )
                         },
                         actor=user,
@@ -363,6 +365,13 @@ class UsulanDetailView(ObjectDetailView):
                 if u.jabatan_tujuan_id
                 else None,
                 "form_unggah": forms.DokumenUnggahForm(),
+                "form_langkah_luar": forms.LangkahLuarForm(
+                    initial={f: getattr(u, f) for f in forms.FIELD_LANGKAH_LUAR}
+                )
+                if u.jenis in (JenisMutasi.KELUAR, JenisMutasi.MASUK)
+                and u.status not in STATUS_SELESAI
+                and user.punya_peran(Peran.BKPSDM)
+                else None,
                 "hari_ini": timezone.localdate(),
             }
         )
@@ -423,6 +432,29 @@ def usulan_aksi(request, pk, aksi):
             messages.error(request, p)
     else:
         messages.success(request, pesan)
+    return redirect(usulan.get_absolute_url())
+
+
+@login_required
+@require_POST
+def usulan_langkah_luar(request, pk):
+    """BKPSDM records Pertek BKN and the Gubernur/Mendagri decision of a transfer out/in."""
+    usulan = _usulan_atau_404(request, pk)
+    form = forms.LangkahLuarForm(request.POST)
+    if not form.is_valid():
+        for field, errs in form.errors.items():
+            for e in errs:
+                messages.error(request, f"{form.fields[field].label}: {e}")
+        return redirect(usulan.get_absolute_url())
+    try:
+        services.usulan_catat_langkah_luar(
+            usulan=usulan, data=form.cleaned_data, actor=request.user
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        for p in pesan_dari(exc):
+            messages.error(request, p)
+    else:
+        messages.success(request, "Langkah eksternal dicatat.")
     return redirect(usulan.get_absolute_url())
 
 

@@ -667,3 +667,45 @@ def test_usulan_dikeluarkan_dari_draf_sk(client, dunia):
     ikuti(client, client.post(url))
     u.refresh_from_db()
     assert u.status == S.DISETUJUI and u.surat_keputusan is None
+
+
+def test_mutasi_keluar_dengan_langkah_eksternal(client, dunia):
+    client.force_login(dunia.operator_a)
+    resp = client.post(
+        reverse("usulan_mutasi:usulan_add"),
+        {
+            "pegawai": dunia.pegawai.pk,
+            "jenis": "keluar",
+            "instansi_luar": "Pemerintah Kabupaten Simalungun",
+            "alasan": "permintaan_sendiri",
+            "justifikasi": "Mengikuti suami.",
+            "nomor_pertek": "PERTEK/123/BKN",
+            "tanggal_pertek": "2026-11-02",
+            "simpan": "1",
+        },
+    )
+    u = UsulanMutasi.objects.get()
+    assert resp.status_code == 302 and u.nomor_pertek == "PERTEK/123/BKN"
+    client.force_login(dunia.bkpsdm)
+    halaman = client.get(u.get_absolute_url())
+    assert halaman.context["form_langkah_luar"] is not None
+    assert "PERTEK/123/BKN" in halaman.content.decode()
+    url = reverse("usulan_mutasi:usulan_langkah_luar", args=[u.pk])
+    ikuti(
+        client,
+        client.post(
+            url,
+            {
+                "nomor_pertek": "PERTEK/123/BKN",
+                "tanggal_pertek": "2026-11-02",
+                "pejabat_keputusan_luar": "gubernur",
+                "nomor_keputusan_luar": "188.44/77/2026",
+                "tanggal_keputusan_luar": "2026-11-20",
+            },
+        ),
+    )
+    u.refresh_from_db()
+    assert u.nomor_keputusan_luar == "188.44/77/2026"
+    client.force_login(dunia.operator_a)
+    resp = ikuti(client, client.post(url, {"nomor_pertek": "X"}))
+    assert any("staf BKPSDM" in m for m in pesan(resp))

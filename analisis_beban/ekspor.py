@@ -1,10 +1,17 @@
 """.xlsx exports of ABK results, with the state colours (kurang red, lebih amber, sesuai green)
-as cell fills, the same as on the pages and the chart."""
+as cell fills, the same as on the pages and the chart.
+
+Written in openpyxl's write-only mode with one shared style object per colour: a whole city
+(20,000 rows) is written in seconds, where styling cells of a normal worksheet one by one grows
+quadratically.
+"""
 
 import io
 from collections.abc import Iterable, Sequence
+from copy import copy
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -18,6 +25,10 @@ WARNA_KEADAAN = {
     KeadaanFormasi.LEBIH: ("D68910", "FDEBD0"),
     KeadaanFormasi.SESUAI: ("1E8449", "D5F5E3"),
 }
+_ISI_PENUH = {k: PatternFill("solid", fgColor=v[0]) for k, v in WARNA_KEADAAN.items()}
+_ISI_TIPIS = {k: PatternFill("solid", fgColor=v[1]) for k, v in WARNA_KEADAAN.items()}
+_HURUF_PUTIH = Font(bold=True, color="FFFFFF")
+_ISI_JUDUL = PatternFill("solid", fgColor="1F4E79")
 
 
 def tulis_xlsx_berwarna(
@@ -32,34 +43,53 @@ def tulis_xlsx_berwarna(
     `format_angka` maps a column index to an Excel number format (shown with the reader's locale
     separators, so Indonesian Excel shows 1.234,56).
     """
-    wb = Workbook()
-    ws = wb.active
-    ws.title = judul[:31]
-    ws.append(list(header))
-    for sel in ws[1]:
-        sel.font = Font(bold=True, color="FFFFFF")
-        sel.fill = PatternFill("solid", fgColor="1F4E79")
-    lebar = [len(h) for h in header]
     format_angka = format_angka or {}
-    for nilai, keadaan in baris:
-        nilai = [aman_untuk_sel(v) for v in nilai]
-        ws.append(nilai)
-        r = ws.max_row
-        warna = WARNA_KEADAAN.get(keadaan) if keadaan else None
+    data = [([aman_untuk_sel(v) for v in nilai], keadaan) for nilai, keadaan in baris]
+    lebar = [len(h) for h in header]
+    for nilai, _ in data:
         for i, v in enumerate(nilai):
             lebar[i] = min(max(lebar[i], len(str(v if v is not None else ""))), 60)
-            sel = ws.cell(row=r, column=i + 1)
-            if i in format_angka:
-                sel.number_format = format_angka[i]
-            if warna:
-                if i == kolom_keadaan:
-                    sel.fill = PatternFill("solid", fgColor=warna[0])
-                    sel.font = Font(bold=True, color="FFFFFF")
-                else:
-                    sel.fill = PatternFill("solid", fgColor=warna[1])
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(judul[:31])
     for i, w in enumerate(lebar, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w + 2
     ws.freeze_panes = "A2"
+
+    def sel_judul(teks):
+        c = WriteOnlyCell(ws, value=teks)
+        c.font, c.fill = _HURUF_PUTIH, _ISI_JUDUL
+        return c
+
+    ws.append([sel_judul(h) for h in header])
+    # Setting a style hashes it: do that once per combination, then copy the style indexes.
+    gaya: dict[tuple, object] = {}
+
+    def gaya_untuk(keadaan, i):
+        kunci = (
+            keadaan if keadaan in _ISI_PENUH else None,
+            i == kolom_keadaan,
+            format_angka.get(i),
+        )
+        if kunci not in gaya:
+            c = WriteOnlyCell(ws)
+            if kunci[2]:
+                c.number_format = kunci[2]
+            if kunci[0]:
+                if kunci[1]:
+                    c.fill, c.font = _ISI_PENUH[kunci[0]], _HURUF_PUTIH
+                else:
+                    c.fill = _ISI_TIPIS[kunci[0]]
+            gaya[kunci] = c._style
+        return gaya[kunci]
+
+    for nilai, keadaan in data:
+        sel = []
+        for i, v in enumerate(nilai):
+            c = WriteOnlyCell(ws, value=v)
+            c._style = copy(gaya_untuk(keadaan, i))
+            sel.append(c)
+        ws.append(sel)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Case, Count, F, Sum, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -471,38 +471,72 @@ def peta_jabatan_pilih(request):
     )
 
 
+# Above this many jabatan the page shows one row per unit (each opens its own peta) instead of
+# every jabatan: a whole Dinas Pendidikan is ~10,000 rows, megabytes of HTML. The .xlsx export
+# always holds every jabatan.
+BATAS_JABATAN_PETA = 1500
+
+
 def _peta(request, instansi: Instansi, akar: UnitKerja | None):
     user = request.user
     periode = _periode_dari_query(request)
     units = unit_pohon(instansi, akar=akar)
     ids = [u.pk for u in units]
-    hasil = {}
-    if periode is not None:
-        for h in HasilABK.objects.filter(periode=periode, unit_kerja_id__in=ids).select_related(
-            "jabatan"
-        ):
-            hasil[h.jabatan_id] = h
-    per_unit: dict[int, list] = {pk: [] for pk in ids}
-    for j in Jabatan.objects.filter(unit_kerja_id__in=ids, aktif=True).order_by(
-        "-kelas_jabatan", "nama"
-    ):
-        per_unit[j.unit_kerja_id].append((j, hasil.pop(j.pk, None)))
-    # Results of jabatan since deactivated or moved: still part of that period's picture.
-    for h in hasil.values():
-        per_unit[h.unit_kerja_id].append((h.jabatan, h))
+    ekspor = request.GET.get("format") == "xlsx"
+    ringkas = not ekspor and sum(u.jumlah_jabatan for u in units) > BATAS_JABATAN_PETA
     total = {"kebutuhan_bulat": 0, "bezetting": 0, "lebih": 0, "kurang": 0}
-    for u in units:
-        u.baris = per_unit[u.pk]
-        for _, h in u.baris:
-            if h is not None:
-                total["kebutuhan_bulat"] += h.kebutuhan_bulat
-                total["bezetting"] += h.bezetting
-                if h.selisih > 0:
-                    total["lebih"] += h.selisih
-                else:
-                    total["kurang"] -= h.selisih
+    if ringkas:
+        per_unit = {}
+        if periode is not None:
+            per_unit = {
+                r["unit_kerja_id"]: r
+                for r in HasilABK.objects.filter(periode=periode, unit_kerja_id__in=ids)
+                .values("unit_kerja_id")
+                .annotate(
+                    jabatan=Count("pk"),
+                    kebutuhan=Sum("kebutuhan"),
+                    kebutuhan_bulat=Sum("kebutuhan_bulat"),
+                    bezetting=Sum("bezetting"),
+                    lebih=Sum(Case(When(selisih__gt=0, then="selisih"), default=Value(0))),
+                    kurang=Sum(Case(When(selisih__lt=0, then=-F("selisih")), default=Value(0))),
+                )
+                .order_by()
+            }
+        for u in units:
+            u.ringkas = per_unit.get(u.pk)
+            if u.ringkas:
+                u.ringkas["keadaan"] = calculations.keadaan_unit(
+                    u.ringkas["bezetting"], u.ringkas["kebutuhan"]
+                )
+                for k in total:
+                    total[k] += u.ringkas[k]
+    else:
+        hasil = {}
+        if periode is not None:
+            for h in HasilABK.objects.filter(periode=periode, unit_kerja_id__in=ids).select_related(
+                "jabatan"
+            ):
+                hasil[h.jabatan_id] = h
+        baris_unit: dict[int, list] = {pk: [] for pk in ids}
+        for j in Jabatan.objects.filter(unit_kerja_id__in=ids, aktif=True).order_by(
+            "-kelas_jabatan", "nama"
+        ):
+            baris_unit[j.unit_kerja_id].append((j, hasil.pop(j.pk, None)))
+        # Results of jabatan since deactivated or moved: still part of that period's picture.
+        for h in hasil.values():
+            baris_unit[h.unit_kerja_id].append((h.jabatan, h))
+        for u in units:
+            u.baris = baris_unit[u.pk]
+            for _, h in u.baris:
+                if h is not None:
+                    total["kebutuhan_bulat"] += h.kebutuhan_bulat
+                    total["bezetting"] += h.bezetting
+                    if h.selisih > 0:
+                        total["lebih"] += h.selisih
+                    else:
+                        total["kurang"] -= h.selisih
     judul = f"Peta jabatan {akar.nama if akar else instansi.nama}"
-    if request.GET.get("format") == "xlsx":
+    if ekspor:
         return _peta_xlsx(units, periode, judul)
     return render(
         request,
@@ -513,6 +547,8 @@ def _peta(request, instansi: Instansi, akar: UnitKerja | None):
             "akar": akar,
             "periode": periode,
             "units": units,
+            "ringkas": ringkas,
+            "batas_jabatan": BATAS_JABATAN_PETA,
             "total": total,
             "semua_periode": list(PeriodeABK.objects.values_list("tahun", flat=True)),
             "dicetak_pada": timezone.localtime(),

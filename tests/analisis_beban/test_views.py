@@ -608,3 +608,25 @@ def test_admin_mengubah_periode_lewat_layanan(client, pengguna_peran, dihitung):
     p.refresh_from_db()
     assert p.wke_menit == 60000
     assert HasilABK.objects.filter(periode=p, basi=True).count() == 4  # marked stale by the service
+
+
+def test_peta_instansi_besar_diringkas_per_unit(client, bkpsdm, dihitung, monkeypatch):
+    from analisis_beban import views
+
+    monkeypatch.setattr(views, "BATAS_JABATAN_PETA", 2)
+    client.force_login(bkpsdm)
+    url = reverse("analisis_beban:peta_instansi", args=[dihitung["instansi_a"].pk])
+    resp = client.get(url)
+    teks = resp.content.decode()
+    assert resp.context["ringkas"] and 'data-testid="peta-ringkas"' in teks
+    satu = next(u for u in resp.context["units"] if u.nama == "Bidang Satu")
+    assert (satu.ringkas["jabatan"], satu.ringkas["bezetting"], satu.ringkas["lebih"]) == (2, 3, 2)
+    # 3 holders for an exact need of 2.96: within 90–110 %, the unit reads as balanced
+    assert satu.ringkas["kurang"] == 2 and satu.ringkas["keadaan"] == "sesuai"
+    assert reverse("analisis_beban:peta_unit", args=[dihitung["u1"].pk]) in teks
+    # the export still lists every jabatan
+    ws = load_workbook(io.BytesIO(client.get(url + "?format=xlsx").content)).active
+    assert {ws.cell(row=r, column=3).value for r in range(2, ws.max_row + 1)} >= {
+        "Analis",
+        "Pranata",
+    }

@@ -597,3 +597,20 @@ def test_jabatan_tujuan_tidak_aktif_ditolak(dunia):
     with pytest.raises(ValidationError) as exc:
         buat(d)
     assert "tidak aktif" in exc.value.message_dict["jabatan_tujuan"][0]
+
+
+def test_demo_usulan_semua_status_idempoten_tanpa_email(django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from mutasi_asn.demo.pengguna import buat_pengguna_demo
+    from mutasi_asn.demo.register import buat_register_demo
+    from mutasi_asn.demo.usulan import buat_usulan_demo
+
+    buat_register_demo(jumlah_pegawai=600)
+    buat_pengguna_demo()
+    with django_capture_on_commit_callbacks(execute=True):
+        hasil = buat_usulan_demo()
+    assert hasil.usulan >= 20 and hasil.sk == 2
+    assert set(UsulanMutasi.objects.values_list("status", flat=True)) == set(S.values)
+    assert mail.outbox == []
+    assert buat_usulan_demo().usulan == 0

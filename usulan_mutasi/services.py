@@ -815,9 +815,7 @@ def _isi_email(peristiwa: PeristiwaUsulan, penerima) -> tuple[str, str]:
 
     usulan = peristiwa.usulan
     try:
-        tautan = getattr(settings, "URL_SITUS", "http://127.0.0.1:8000").rstrip("/") + (
-            usulan.get_absolute_url()
-        )
+        tautan = settings.URL_SITUS.rstrip("/") + (usulan.get_absolute_url())
     except NoReverseMatch:
         tautan = ""
     menunggu = pelaku_tahap(usulan, penerima) or (

@@ -51,8 +51,9 @@ def penerima():
 
 
 def test_notifikasi_dikirim_setelah_commit_ke_yang_bertindak_berikutnya(
-    orang, usulan, django_capture_on_commit_callbacks
+    orang, usulan, django_capture_on_commit_callbacks, settings
 ):
+    settings.URL_SITUS = "https://mutasi.contoh.go.id"
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         usulan = services.usulan_ajukan(
             usulan=usulan, actor=orang["operator_a"], justifikasi_peringatan="Perlu."
@@ -63,6 +64,7 @@ def test_notifikasi_dikirim_setelah_commit_ke_yang_bertindak_berikutnya(
     assert penerima() == ["bkpsdm1", "bkpsdm2"]
     assert "menunggu tindakan Anda" in mail.outbox[0].body
     assert usulan.nomor in mail.outbox[0].subject
+    assert f"https://mutasi.contoh.go.id{usulan.get_absolute_url()}" in mail.outbox[0].body
 
     langkah = [
         ("bkpsdm", ["kepala_a", "operator_a"]),

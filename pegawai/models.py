@@ -68,10 +68,8 @@ class Pegawai(models.Model):
         ordering = ["nama", "nip"]
         indexes = [
             models.Index(fields=["jabatan", "aktif"], name="pegawai_jabatan_aktif_idx"),
-            # NIP prefix search (LIKE 'x%') on PostgreSQL; other databases ignore opclasses.
-            models.Index(
-                fields=["nip"], name="pegawai_nip_prefix_idx", opclasses=["varchar_pattern_ops"]
-            ),
+            # No NIP index here: `unique=True` gives one, and the NIP prefix search is a range
+            # of it (see PegawaiFilter.cari). PostgreSQL also gets Django's own `_like` index.
         ]
         constraints = [
             models.CheckConstraint(

@@ -104,7 +104,7 @@ def main(argv=None) -> int:
         status = ("LULUS" if lulus else "GAGAL") if berbatas else "info"
         print(
             f"  {nama:<30} p50 {hasil['p50']:7.1f} ms  p95 {hasil['p95']:7.1f} ms  "
-            f"maks {hasil['maks']:7.1f} ms  {n_query} query  "
+            f"maks {hasil['maks']:7.1f} ms  cpu {hasil['cpu_p50']:5.1f} ms  {n_query} query  "
             f"[{keterangan(resp)}]  {status}  {url}"
         )
     return 1 if gagal else 0

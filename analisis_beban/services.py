@@ -246,8 +246,10 @@ def _hitung_python(periode, unit_kerja_ids) -> int:
 # The PostgreSQL path: the same formulas as calculations.py, in one statement. ROUND(x, 4) and
 # ROUND(x) round half away from zero, which for these non-negative numbers is ROUND_HALF_UP.
 # PJ compares EJ with the bands multiplied out (beban vs band × bezetting × WKE) so the grade
-# never depends on the precision of a division. A row whose figures did not change is not
-# rewritten (its dihitung_pada keeps the time its figures were last computed); a stale one always is.
+# never depends on the precision of a division. Existing rows are updated through one hash join
+# (faster than 20,000 ON CONFLICT probes) and only when a figure changed or the row is stale (an
+# unchanged row keeps the time its figures were computed); new jabatan are inserted. The
+# period's row lock serialises runs; ON CONFLICT DO NOTHING is only a guard.
 SQL_HITUNG = """
 WITH beban AS (
     SELECT t.jabatan_id, SUM(t.volume * t.norma_waktu_menit) AS total
@@ -268,53 +270,62 @@ WITH beban AS (
     LEFT JOIN beban ON beban.jabatan_id = j.id
     LEFT JOIN bez ON bez.jabatan_id = j.id
     WHERE j.aktif {filter_unit_j}
-), hasil AS (
-    SELECT dasar.*, ROUND(total / %(wke)s) AS bulat
-    FROM dasar
+), bulat AS (
+    SELECT dasar.*, ROUND(total / %(wke)s) AS kebutuhan_bulat FROM dasar
+), baru AS (
+    SELECT jabatan_id, unit_kerja_id, instansi_id, total AS total_beban_menit,
+           ROUND(total / %(wke)s, 4) AS kebutuhan,
+           kebutuhan_bulat,
+           n AS bezetting,
+           n - kebutuhan_bulat AS selisih,
+           CASE WHEN n - kebutuhan_bulat < 0 THEN 'kurang'
+                WHEN n - kebutuhan_bulat > 0 THEN 'lebih'
+                ELSE 'sesuai' END AS keadaan,
+           CASE WHEN n > 0 THEN ROUND(total / (n * %(wke)s), 4) END AS ej,
+           CASE WHEN n = 0 THEN ''
+                WHEN total > %(a)s * n * %(wke)s THEN 'A'
+                WHEN total >= %(b)s * n * %(wke)s THEN 'B'
+                WHEN total >= %(c)s * n * %(wke)s THEN 'C'
+                WHEN total >= %(d)s * n * %(wke)s THEN 'D'
+                ELSE 'E' END AS pj
+    FROM bulat
+), diubah AS (
+    UPDATE analisis_beban_hasilabk h SET
+        unit_kerja_id = b.unit_kerja_id,
+        instansi_id = b.instansi_id,
+        total_beban_menit = b.total_beban_menit,
+        kebutuhan = b.kebutuhan,
+        kebutuhan_bulat = b.kebutuhan_bulat,
+        bezetting = b.bezetting,
+        selisih = b.selisih,
+        keadaan = b.keadaan,
+        ej = b.ej,
+        pj = b.pj,
+        basi = FALSE,
+        dihitung_pada = %(sekarang)s
+    FROM baru b
+    WHERE h.periode_id = %(periode)s AND h.jabatan_id = b.jabatan_id
+      AND (h.basi
+           OR (h.unit_kerja_id, h.instansi_id, h.total_beban_menit, h.kebutuhan,
+               h.kebutuhan_bulat, h.bezetting, h.selisih, h.keadaan, h.ej, h.pj)
+              IS DISTINCT FROM
+              (b.unit_kerja_id, b.instansi_id, b.total_beban_menit, b.kebutuhan,
+               b.kebutuhan_bulat, b.bezetting, b.selisih, b.keadaan, b.ej, b.pj))
+    RETURNING 1
 )
 INSERT INTO analisis_beban_hasilabk (
     periode_id, jabatan_id, unit_kerja_id, instansi_id, total_beban_menit, kebutuhan,
     kebutuhan_bulat, bezetting, selisih, keadaan, ej, pj, basi, dihitung_pada
 )
-SELECT %(periode)s, jabatan_id, unit_kerja_id, instansi_id, total,
-       ROUND(total / %(wke)s, 4),
-       bulat, n, n - bulat,
-       CASE WHEN n - bulat < 0 THEN 'kurang' WHEN n - bulat > 0 THEN 'lebih' ELSE 'sesuai' END,
-       CASE WHEN n > 0 THEN ROUND(total / (n * %(wke)s), 4) END,
-       CASE WHEN n = 0 THEN ''
-            WHEN total > %(a)s * n * %(wke)s THEN 'A'
-            WHEN total >= %(b)s * n * %(wke)s THEN 'B'
-            WHEN total >= %(c)s * n * %(wke)s THEN 'C'
-            WHEN total >= %(d)s * n * %(wke)s THEN 'D'
-            ELSE 'E' END,
-       FALSE, %(sekarang)s
-FROM hasil
-ON CONFLICT (periode_id, jabatan_id) DO UPDATE SET
-    unit_kerja_id = EXCLUDED.unit_kerja_id,
-    instansi_id = EXCLUDED.instansi_id,
-    total_beban_menit = EXCLUDED.total_beban_menit,
-    kebutuhan = EXCLUDED.kebutuhan,
-    kebutuhan_bulat = EXCLUDED.kebutuhan_bulat,
-    bezetting = EXCLUDED.bezetting,
-    selisih = EXCLUDED.selisih,
-    keadaan = EXCLUDED.keadaan,
-    ej = EXCLUDED.ej,
-    pj = EXCLUDED.pj,
-    basi = FALSE,
-    dihitung_pada = EXCLUDED.dihitung_pada
-WHERE analisis_beban_hasilabk.basi
-   OR (analisis_beban_hasilabk.unit_kerja_id, analisis_beban_hasilabk.instansi_id,
-       analisis_beban_hasilabk.total_beban_menit, analisis_beban_hasilabk.kebutuhan,
-       analisis_beban_hasilabk.kebutuhan_bulat, analisis_beban_hasilabk.bezetting,
-       analisis_beban_hasilabk.selisih, analisis_beban_hasilabk.keadaan,
-       analisis_beban_hasilabk.ej, analisis_beban_hasilabk.pj)
-      IS DISTINCT FROM
-      (EXCLUDED.unit_kerja_id, EXCLUDED.instansi_id, EXCLUDED.total_beban_menit,
-       EXCLUDED.kebutuhan, EXCLUDED.kebutuhan_bulat, EXCLUDED.bezetting, EXCLUDED.selisih,
-       EXCLUDED.keadaan, EXCLUDED.ej, EXCLUDED.pj)
+SELECT %(periode)s, jabatan_id, unit_kerja_id, instansi_id, total_beban_menit, kebutuhan,
+       kebutuhan_bulat, bezetting, selisih, keadaan, ej, pj, FALSE, %(sekarang)s
+FROM baru b
+WHERE NOT EXISTS (
+    SELECT 1 FROM analisis_beban_hasilabk h
+    WHERE h.periode_id = %(periode)s AND h.jabatan_id = b.jabatan_id
+)
+ON CONFLICT (periode_id, jabatan_id) DO NOTHING
 """
-
-
 SQL_JUMLAH = "SELECT COUNT(*) FROM instansi_jabatan j WHERE j.aktif {filter_unit_j}"
 
 

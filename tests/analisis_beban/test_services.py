@@ -401,3 +401,24 @@ def test_jalur_sql_dan_python_sama(dihitung):
     sql = semua_nilai(p)
     services._hitung_python(p, None)
     assert semua_nilai(p) == sql
+
+
+def test_run_yang_masih_antre_digabung_bukan_run_baru(dihitung, django_capture_on_commit_callbacks):
+    o = dihitung
+    p = o["periode"]
+    with django_capture_on_commit_callbacks(execute=False):
+        pegawai_pindah_jabatan(
+            pegawai=o["j1"].pemangku.first(),
+            jabatan=o["j2"],
+            tmt=datetime.date(2026, 6, 1),
+            actor=None,
+        )
+        pegawai_pindah_jabatan(
+            pegawai=o["j4"].pemangku.first(), jabatan=o["j3"], tmt=datetime.date(2026, 6, 1),
+            actor=None,
+        )  # fmt: skip
+    run = PerhitunganABK.objects.get(status=StatusPerhitungan.ANTRE)
+    assert run.unit_kerja_ids == sorted([o["u1"].pk, o["u2"].pk, o["u3"].pk])
+    services.perhitungan_jalankan(perhitungan_id=run.pk)
+    assert basi(p) == set()
+    assert (hasil(p, o["j2"]).bezetting, hasil(p, o["j3"]).bezetting) == (1, 3)

@@ -193,6 +193,10 @@ def test_impor_sah_mengganti_tugas_jabatan_dalam_berkas_saja(client, bkpsdm, org
     assert HasilABK.objects.get(jabatan=org["j1"]).basi is True
     assert HasilABK.objects.get(jabatan=org["j4"]).basi is False
     assert UraianTugas.history.filter(history_type="+", history_user=bkpsdm).count() == 3
+    # the two replaced tasks of j1 leave a "-" row in the history, with who and why
+    hapus = UraianTugas.history.filter(history_type="-")
+    assert hapus.count() == 2 and {h.history_user for h in hapus} == {bkpsdm}
+    assert {h.uraian for h in hapus} == {"Menyusun laporan"}
     # the same token cannot be used twice
     resp = client.post(reverse("analisis_beban:impor"), {"aksi": "simpan", "token": token})
     assert UraianTugas.objects.filter(jabatan=org["j1"]).count() == 2

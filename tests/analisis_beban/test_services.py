@@ -422,3 +422,11 @@ def test_run_yang_masih_antre_digabung_bukan_run_baru(dihitung, django_capture_o
     services.perhitungan_jalankan(perhitungan_id=run.pk)
     assert basi(p) == set()
     assert (hasil(p, o["j2"]).bezetting, hasil(p, o["j3"]).bezetting) == (1, 3)
+
+
+def test_periode_baru_dengan_ambang_tidak_urut_ditolak_dengan_pesan(db):
+    with pytest.raises(ValidationError) as exc:
+        services.periode_buat(data={"tahun": 2030, "ambang_b": D("1.50")})
+    assert "Batas PJ harus menurun" in " ".join(exc.value.messages)
+    assert not PeriodeABK.objects.filter(tahun=2030).exists()
+    assert not PerhitunganABK.objects.exists()

@@ -89,3 +89,13 @@ def test_perintah_hitung_abk_periode_tidak_ada(org):
 
     with pytest.raises(CommandError, match="tidak ada"):
         call_command("hitung_abk", "--periode", "1999")
+
+
+def test_perintah_hitung_abk_tanpa_periode_menghitung_semua(org, capsys):
+    from analisis_beban.models import PeriodeABK
+
+    lama = PeriodeABK.objects.create(tahun=2025)
+    call_command("hitung_abk")
+    keluar = capsys.readouterr().out
+    assert "ABK 2025" in keluar and "ABK 2026" in keluar and "2 periode" in keluar
+    assert HasilABK.objects.filter(periode=lama).count() == 4

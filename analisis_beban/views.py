@@ -2,6 +2,7 @@
 jabatan and the spreadsheet import. Thin: reads go through selectors and scoped querysets,
 writes through services."""
 
+import time
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -640,9 +641,21 @@ KUNCI_SESI = "impor_abk"
 
 
 def _folder_impor() -> Path:
+    """Previewed files wait here (never served by URL) until confirmed or abandoned."""
     folder = Path(settings.PRIVATE_MEDIA_ROOT) / "impor_abk"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def _bersihkan_pratinjau_lama(folder: Path, umur_detik: int = 24 * 3600) -> None:
+    """Drop previews nobody confirmed within a day."""
+    batas = time.time() - umur_detik
+    for f in folder.glob("*.xlsx"):
+        try:
+            if f.stat().st_mtime < batas:
+                f.unlink()
+        except FileNotFoundError:
+            pass
 
 
 @login_required
@@ -669,7 +682,9 @@ def impor(request):
         ctx.update({"hasil": hasil, "periode": periode, "nama_berkas": berkas.name})
         if hasil.sah:
             token = uuid.uuid4().hex
-            (_folder_impor() / f"{token}.xlsx").write_bytes(data)
+            folder = _folder_impor()
+            _bersihkan_pratinjau_lama(folder)
+            (folder / f"{token}.xlsx").write_bytes(data)
             request.session[KUNCI_SESI] = {
                 "token": token,
                 "periode": periode.pk,

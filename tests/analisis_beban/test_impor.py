@@ -251,3 +251,21 @@ def test_perintah_periode_tidak_ada(tmp_path, org):
     path = _berkas(tmp_path, [[org["j3"].kode, "Tugas", "Hasil", "buah", 1, 1]])
     with pytest.raises(CommandError, match="Periode ABK 2030 belum ada"):
         call_command("impor_abk", path, "--periode", "2030")
+
+
+def test_pratinjau_lama_dibersihkan(client, bkpsdm, org, settings):
+    import os
+    import time
+    from pathlib import Path
+
+    folder = Path(settings.PRIVATE_MEDIA_ROOT) / "impor_abk"
+    folder.mkdir(parents=True, exist_ok=True)
+    lama = folder / "lama.xlsx"
+    lama.write_bytes(b"x")
+    os.utime(lama, (time.time() - 2 * 86400, time.time() - 2 * 86400))
+    data = xlsx([[org["j3"].kode, "Tugas", "Hasil", "buah", 1, 1]])
+    resp = client.post(
+        reverse("analisis_beban:impor"), {"periode": org["periode"].pk, "berkas": unggah(data)}
+    )
+    assert not lama.exists()
+    assert (folder / f"{resp.context['token']}.xlsx").exists()  # the new one waits

@@ -407,8 +407,23 @@ def perhitungan_antrekan(
             alasan=alasan[:200],
             dibuat_oleh=actor if getattr(actor, "pk", None) else None,
         )
-    transaction.on_commit(lambda: perhitungan_kirim(perhitungan_id=run.pk))
+    _kirim_setelah_commit(run.pk)
     return run
+
+
+def _kirim_setelah_commit(perhitungan_id: int) -> None:
+    """Register the send once per transaction, however many edits merged into the run."""
+    sudah = any(
+        getattr(cb[1], "perhitungan_abk", None) == perhitungan_id for cb in connection.run_on_commit
+    )
+    if sudah:
+        return
+
+    def kirim():
+        perhitungan_kirim(perhitungan_id=perhitungan_id)
+
+    kirim.perhitungan_abk = perhitungan_id
+    transaction.on_commit(kirim)
 
 
 def perhitungan_kirim(*, perhitungan_id: int) -> bool:

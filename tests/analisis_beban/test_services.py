@@ -406,7 +406,7 @@ def test_jalur_sql_dan_python_sama(dihitung):
 def test_run_yang_masih_antre_digabung_bukan_run_baru(dihitung, django_capture_on_commit_callbacks):
     o = dihitung
     p = o["periode"]
-    with django_capture_on_commit_callbacks(execute=False):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
         pegawai_pindah_jabatan(
             pegawai=o["j1"].pemangku.first(),
             jabatan=o["j2"],
@@ -417,6 +417,7 @@ def test_run_yang_masih_antre_digabung_bukan_run_baru(dihitung, django_capture_o
             pegawai=o["j4"].pemangku.first(), jabatan=o["j3"], tmt=datetime.date(2026, 6, 1),
             actor=None,
         )  # fmt: skip
+    assert len(callbacks) == 1  # one send for the merged run
     run = PerhitunganABK.objects.get(status=StatusPerhitungan.ANTRE)
     assert run.unit_kerja_ids == sorted([o["u1"].pk, o["u2"].pk, o["u3"].pk])
     services.perhitungan_jalankan(perhitungan_id=run.pk)

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 
+from .impor import urai_angka
 from .models import PeriodeABK, UraianTugas
 
 FIELD_TUGAS = ["uraian", "hasil_kerja", "satuan", "volume", "norma_waktu_menit"]
@@ -31,6 +32,20 @@ class PeriodeForm(forms.ModelForm):
         pass
 
 
+class AngkaIndonesiaField(forms.DecimalField):
+    """A number typed as people here type it, read by the same rule as the spreadsheet import
+    (and the live total in static/js/abk-tugas.js): `1.200` is twelve hundred, `1,5` and `1.5`
+    are one and a half."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        angka = urai_angka(value)
+        if angka is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return angka
+
+
 class UraianTugasForm(forms.ModelForm):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -38,6 +53,7 @@ class UraianTugasForm(forms.ModelForm):
         model = UraianTugas
         fields = ["id", *FIELD_TUGAS]
         localized_fields = ["volume", "norma_waktu_menit"]
+        field_classes = {"volume": AngkaIndonesiaField, "norma_waktu_menit": AngkaIndonesiaField}
         widgets = {
             "uraian": forms.Textarea(attrs={"rows": 1}),
         }

@@ -630,3 +630,19 @@ def test_peta_instansi_besar_diringkas_per_unit(client, bkpsdm, dihitung, monkey
         "Analis",
         "Pranata",
     }
+
+
+@pytest.mark.parametrize(
+    ("ketikan", "nilai"),
+    [("1.500", D(1500)), ("1,5", D("1.5")), ("1.5", D("1.5")), ("1.234,5", D("1234.5"))],
+)
+def test_angka_tugas_dibaca_seperti_impor_dan_total_langsung(
+    client, bkpsdm, dihitung, ketikan, nilai
+):
+    o = dihitung
+    client.force_login(bkpsdm)
+    url = reverse("analisis_beban:jabatan_abk", args=[o["periode"].tahun, o["j3"].pk])
+    baris = {"uraian": "U", "hasil_kerja": "H", "satuan": "S", "volume": ketikan}
+    resp = client.post(url, _data_formset([baris | {"norma_waktu_menit": "1"}]))
+    assert resp.status_code == 302
+    assert UraianTugas.objects.get(jabatan=o["j3"]).volume == nilai

@@ -7,6 +7,20 @@ from .models import PeriodeABK, UraianTugas
 FIELD_TUGAS = ["uraian", "hasil_kerja", "satuan", "volume", "norma_waktu_menit"]
 
 
+class AngkaIndonesiaField(forms.DecimalField):
+    """A number typed as people here type it, read by the same rule as the spreadsheet import
+    (and the live total in static/js/abk-tugas.js): `1.200` is twelve hundred, `1,5` and `1.5`
+    are one and a half."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        angka = urai_angka(value)
+        if angka is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return angka
+
+
 class PeriodeForm(forms.ModelForm):
     class Meta:
         model = PeriodeABK
@@ -20,6 +34,9 @@ class PeriodeForm(forms.ModelForm):
             "keterangan",
         ]
         localized_fields = ["wke_menit", "ambang_a", "ambang_b", "ambang_c", "ambang_d"]
+        field_classes = dict.fromkeys(
+            ("ambang_a", "ambang_b", "ambang_c", "ambang_d"), AngkaIndonesiaField
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,20 +47,6 @@ class PeriodeForm(forms.ModelForm):
     def _post_clean(self):
         # Model validation runs in the service (full_clean before save), not twice here.
         pass
-
-
-class AngkaIndonesiaField(forms.DecimalField):
-    """A number typed as people here type it, read by the same rule as the spreadsheet import
-    (and the live total in static/js/abk-tugas.js): `1.200` is twelve hundred, `1,5` and `1.5`
-    are one and a half."""
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        angka = urai_angka(value)
-        if angka is None:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return angka
 
 
 class UraianTugasForm(forms.ModelForm):

@@ -165,7 +165,7 @@ def test_bkpsdm_membuat_periode_dengan_pengaturannya(client, bkpsdm, dihitung):
             "tahun": 2027,
             "wke_menit": "72.000",  # Indonesian thousands separator
             "ambang_a": "1,00",
-            "ambang_b": "0,90",
+            "ambang_b": "0.90",  # a dot typed as the decimal point is understood too
             "ambang_c": "0,70",
             "ambang_d": "0,50",
             "keterangan": "Perka BKN 19/2011",

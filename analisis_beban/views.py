@@ -32,7 +32,6 @@ from .models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMAT_DESIMAL = "#,##0.00"
-FORMAT_BULAT = "#,##0"
 
 
 def _xlsx(data: bytes, nama: str) -> HttpResponse:

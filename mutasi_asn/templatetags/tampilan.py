@@ -3,6 +3,7 @@
 import datetime
 
 from django import template
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 
@@ -19,7 +20,9 @@ def sel(obj, kolom):
     elif isinstance(nilai, bool):
         teks = "Ya" if nilai else "Tidak"
     elif isinstance(nilai, datetime.datetime):
-        teks = date_format(nilai, "d/m/Y H:i")
+        teks = date_format(
+            timezone.localtime(nilai) if timezone.is_aware(nilai) else nilai, "d/m/Y H:i"
+        )
     elif isinstance(nilai, datetime.date):
         teks = date_format(nilai, "d/m/Y")
     elif isinstance(nilai, float):
@@ -52,8 +55,12 @@ def tautan_urut(kolom, urut_aktif, query_tanpa_urut):
 
 @register.filter
 def tanggal_panjang(nilai):
-    """`29 November 2026` for documents and headings."""
-    return date_format(nilai, "j F Y") if nilai else "—"
+    """`29 November 2026` for documents and headings (a moment is read in Asia/Jakarta)."""
+    if not nilai:
+        return "—"
+    if isinstance(nilai, datetime.datetime) and timezone.is_aware(nilai):
+        nilai = timezone.localtime(nilai)
+    return date_format(nilai, "j F Y")
 
 
 @register.filter

@@ -431,3 +431,18 @@ def test_periode_baru_dengan_ambang_tidak_urut_ditolak_dengan_pesan(db):
     assert "Batas PJ harus menurun" in " ".join(exc.value.messages)
     assert not PeriodeABK.objects.filter(tahun=2030).exists()
     assert not PerhitunganABK.objects.exists()
+
+
+def test_jabatan_pindah_unit_hasilnya_ikut_unit_dan_instansi_baru(
+    dihitung, django_capture_on_commit_callbacks
+):
+    o = dihitung
+    p = o["periode"]
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        jabatan_simpan(instance=o["j2"], data={"unit_kerja": o["u3"]}, actor=None)
+    run = PerhitunganABK.objects.get(status=StatusPerhitungan.ANTRE)
+    assert run.unit_kerja_ids == sorted([o["u1"].pk, o["u3"].pk])
+    callbacks[0]()
+    h = hasil(p, o["j2"])
+    assert (h.unit_kerja_id, h.instansi_id, h.basi) == (o["u3"].pk, o["instansi_b"].pk, False)
+    assert HasilABK.objects.filter(periode=p).count() == 4

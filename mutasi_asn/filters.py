@@ -1,4 +1,8 @@
 import django_filters
+from django import forms
+
+# A yes/no filter left empty means "do not filter": say "Semua", not Django's "Tidak diketahui".
+PILIHAN_YA_TIDAK = [("", "Semua"), ("true", "Ya"), ("false", "Tidak")]
 
 
 class FilterSetBerlingkup(django_filters.FilterSet):
@@ -11,6 +15,9 @@ class FilterSetBerlingkup(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for f in self.filters.values():
+            if isinstance(f, django_filters.BooleanFilter) and "widget" not in f.extra:
+                f.extra["widget"] = forms.Select(choices=PILIHAN_YA_TIDAK)
         user = getattr(self.request, "user", None)
         if user is None:
             return

@@ -27,3 +27,13 @@ def test_sel_tabel_menampilkan_waktu_lokal():
 def test_angka_dengan_pemisah_ribuan_indonesia():
     assert angka(1234.5, 2) == "1.234,50"
     assert angka(None) == "—"
+
+
+def test_saringan_ya_tidak_kosong_berarti_semua(rf, db):
+    from pegawai.filters import PegawaiFilter
+    from pegawai.models import Pegawai
+
+    html = str(PegawaiFilter({}, queryset=Pegawai.objects.none(), request=None).form["aktif"])
+    assert "Semua" in html and "Tidak diketahui" not in html
+    fs = PegawaiFilter({"aktif": "false"}, queryset=Pegawai.objects.all(), request=None)
+    assert fs.is_valid() and "aktif" in str(fs.qs.query).lower()

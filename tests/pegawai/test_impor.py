@@ -695,8 +695,15 @@ def test_pegawai_di_luar_cakupan_tidak_dapat_diubah(jabatan, instansi_b, buat_pe
     assert hasil.jumlah_baru == hasil.jumlah_ubah == 0
 
 
-def test_perintah_dry_run_kode_keluar_satu_bila_ada_galat_nol_bila_bersih(tmp_path, jabatan):
+def test_perintah_dry_run_kode_keluar_satu_bila_ada_galat_nol_bila_bersih(
+    tmp_path, jabatan, monkeypatch
+):
     from django.core.management import execute_from_command_line
+    from django.db import connections
+
+    # Django closes every connection when a command run from argv ends; inside a test that
+    # would close the test transaction's connection (on PostgreSQL), so keep it open here.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
 
     salah = tulis_berkas(
         tmp_path, HEADER, [["123", "PNS", "R", "III/a", "S1", "JAB-A", ""]], "s.xlsx"

@@ -12,4 +12,4 @@ class AkunConfig(AppConfig):
 
         # Groups and their permissions are data: keep them in step with the code after
         # every migrate, so a new permission reaches its role without a manual step.
-        post_migrate.connect(peran_sinkronkan_setelah_migrasi, sender=self)
+        post_migrate.connect(peran_sinkronkan_setelah_migrasi, dispatch_uid="akun.peran_sinkronkan")

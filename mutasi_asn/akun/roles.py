@@ -60,7 +60,7 @@ _KELOLA_ABK = [
 # Permission codenames ("app_label.codename") per role. A codename whose model does not exist
 # yet is skipped by the sync, so later apps extend this table as they land.
 IZIN_PERAN: dict[str, list[str]] = {
-    Peran.ADMIN: [],  # admins are staff + superuser-like through Django admin (see services)
+    Peran.ADMIN: [],  # every permission: see services.peran_sinkronkan
     Peran.BKPSDM: _KELOLA_REGISTER + _KELOLA_ABK,
     Peran.OPERATOR_OPD: _BACA_REGISTER + _BACA_ABK,
     Peran.KEPALA_OPD: _BACA_REGISTER + _BACA_ABK,

@@ -4,6 +4,9 @@ from django import forms
 # A yes/no filter left empty means "do not filter": say "Semua", not Django's "Tidak diketahui".
 PILIHAN_YA_TIDAK = [("", "Semua"), ("true", "Ya"), ("false", "Tidak")]
 
+# The largest value a bigint column (ids, counts) holds.
+BATAS_BILANGAN_BULAT = 2**63 - 1
+
 
 class FilterSetBerlingkup(django_filters.FilterSet):
     """A filter set whose choice lists show only what the requesting user may see.
@@ -13,11 +16,18 @@ class FilterSetBerlingkup(django_filters.FilterSet):
     API pass the request to the filter set, so one class serves both.
     """
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        # Always bound: a list opened with no query string must still pass through
+        # filter_queryset, where a filter set applies its defaults (e.g. the latest ABK period).
+        super().__init__(data if data is not None else {}, *args, **kwargs)
         for f in self.filters.values():
             if isinstance(f, django_filters.BooleanFilter) and "widget" not in f.extra:
                 f.extra["widget"] = forms.Select(choices=PILIHAN_YA_TIDAK)
+            # An id typed into the address bar past the database's integer range is a form
+            # error ("Pastikan nilai ini ..."), not an OverflowError from the database driver.
+            if isinstance(f, django_filters.NumberFilter):
+                f.extra.setdefault("min_value", -BATAS_BILANGAN_BULAT)
+                f.extra.setdefault("max_value", BATAS_BILANGAN_BULAT)
         user = getattr(self.request, "user", None)
         if user is None:
             return

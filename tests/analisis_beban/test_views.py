@@ -646,3 +646,20 @@ def test_angka_tugas_dibaca_seperti_impor_dan_total_langsung(
     resp = client.post(url, _data_formset([baris | {"norma_waktu_menit": "1"}]))
     assert resp.status_code == 302
     assert UraianTugas.objects.get(jabatan=o["j3"]).volume == nilai
+
+
+def test_daftar_hasil_tanpa_saringan_hanya_periode_terbaru(client, bkpsdm, dihitung):
+    """Opened from the menu (no query string) the list shows the latest period only."""
+    from analisis_beban.models import PeriodeABK
+    from analisis_beban.services import abk_hitung
+
+    lama = PeriodeABK.objects.create(tahun=2025)
+    abk_hitung(periode=lama, actor=None)
+    client.force_login(bkpsdm)
+    url = reverse("analisis_beban:hasilabk_list")
+    semua = client.get(url).context["object_list"]
+    assert {h.periode.tahun for h in semua} == {2026}
+    assert len(semua) == 4
+    assert {h.periode.tahun for h in client.get(url + "?periode=2025").context["object_list"]} == {
+        2025
+    }

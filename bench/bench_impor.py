@@ -124,8 +124,8 @@ def main(argv=None) -> int:
     from django.test.utils import CaptureQueriesContext
 
     from mutasi_asn.demo.register import buat_register_demo
+    from mutasi_asn.impor_xlsx import baca_lembar
     from pegawai import impor_pegawai
-    from pegawai.impor_xlsx import baca_lembar
     from pegawai.models import Pegawai, RiwayatJabatan
 
     if connection.vendor != "postgresql":

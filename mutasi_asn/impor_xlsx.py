@@ -1,9 +1,10 @@
 """Reading spreadsheets people actually make: tolerant headers, typed cells, row errors.
 
-The register import (pegawai and jabatan) is declared as a list of `KolomImpor`; this module
-finds the header row, maps each column by its synonyms, and turns cells into Python values.
-Every problem becomes a `GalatBaris` (row number, column label, a message that says what to
-fix) so the preview can list them all before anything is written.
+The toolkit every .xlsx import shares (the register's pegawai and jabatan, the ABK's uraian
+tugas); it knows no domain. An import is declared as a list of `KolomImpor`; this module finds
+the header row, maps each column by its synonyms, and turns cells into Python values. Every
+problem becomes a `GalatBaris` (row number, column label, a message that says what to fix) so
+the preview can list them all before anything is written. Each app keeps its own rules.
 """
 
 import datetime
@@ -20,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
-from mutasi_asn.excel import aman_untuk_sel
+from .excel import aman_untuk_sel
 
 # How many rows from the top are searched for the header row (a title may sit above it).
 BARIS_CARI_HEADER = 15
@@ -61,6 +62,9 @@ class KolomImpor:
     wajib: bool = False  # the column must be present in the file
     keterangan: str = ""  # explanation on the "Petunjuk" sheet
     contoh: Any = ""
+    # A number-like code (NIP, kode): the template formats the column as text so that Excel
+    # does not round or reformat what is typed in it.
+    sebagai_teks: bool = False
 
     @property
     def kunci(self) -> set[str]:
@@ -343,8 +347,7 @@ def tulis_templat(
     for i, k in enumerate(daftar_kolom, start=1):
         huruf = get_column_letter(i)
         ws.column_dimensions[huruf].width = max(14, len(k.label) + 4)
-        # Number-like codes (NIP) stay text so Excel does not round what is typed in them.
-        if k.nama in ("nip", "kode", "kode_jabatan", "kode_unit"):
+        if k.sebagai_teks:
             ws.column_dimensions[huruf].number_format = "@"
             for sel in ws[huruf][1:]:
                 sel.number_format = "@"

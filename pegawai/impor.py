@@ -16,10 +16,17 @@ from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone, translation
 
+from mutasi_asn.impor_xlsx import (
+    BerkasTidakSah,
+    GalatBaris,
+    baca_lembar,
+    buka_workbook,
+    tulis_templat,
+)
+
 from . import impor_jabatan, impor_pegawai
 from .choices import JenisImpor, StatusImpor
 from .impor_pegawai import HasilImpor
-from .impor_xlsx import BerkasTidakSah, GalatBaris, baca_lembar, buka_workbook, tulis_templat
 from .models import ImporRegister
 
 logger = logging.getLogger(__name__)

@@ -16,9 +16,7 @@ from simple_history.utils import bulk_create_with_history
 from instansi.choices import Eselon, Golongan, JenisJabatan, Jenjang
 from instansi.models import Jabatan, UnitKerja
 from instansi.signals import jabatan_berubah
-
-from .impor_pegawai import HasilImpor, _potong, baca_golongan, baca_pendidikan, perbarui_massal
-from .impor_xlsx import (
+from mutasi_asn.impor_xlsx import (
     GalatBaris,
     KolomImpor,
     LembarData,
@@ -32,6 +30,8 @@ from .impor_xlsx import (
     ya_tidak,
 )
 
+from .impor_pegawai import HasilImpor, _potong, baca_golongan, baca_pendidikan, perbarui_massal
+
 KOLOM = [
     KolomImpor(
         "kode",
@@ -40,6 +40,7 @@ KOLOM = [
         wajib=True,
         keterangan="Kode unik jabatan. Kode yang sudah ada berarti jabatan itu diperbarui.",
         contoh="J900001",
+        sebagai_teks=True,
     ),
     KolomImpor(
         "nama",
@@ -56,6 +57,7 @@ KOLOM = [
         wajib=True,
         keterangan="Kode unit kerja tempat jabatan ini, seperti di daftar Unit kerja.",
         contoh="U000001",
+        sebagai_teks=True,
     ),
     KolomImpor(
         "jenis",

@@ -21,9 +21,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from instansi.choices import Golongan, Pendidikan, golongan_dari_teks, pendidikan_dari_teks
 from instansi.models import Jabatan
-
-from .choices import JenisKelamin, StatusKepegawaian
-from .impor_xlsx import (
+from mutasi_asn.impor_xlsx import (
     GalatBaris,
     KolomImpor,
     LembarData,
@@ -36,6 +34,8 @@ from .impor_xlsx import (
     teks,
     ya_tidak,
 )
+
+from .choices import JenisKelamin, StatusKepegawaian
 from .models import Pegawai, RiwayatJabatan
 from .nip import normalisasi_nip
 from .services import (
@@ -57,6 +57,7 @@ KOLOM = [
         "diketik sebagai angka, Excel membulatkan 3 digit terakhir. NIP yang sudah ada di "
         "register berarti data pegawai itu diperbarui; NIP baru berarti pegawai baru.",
         contoh="19860926 201505 1 001",
+        sebagai_teks=True,
     ),
     KolomImpor(
         "status",
@@ -145,6 +146,7 @@ KOLOM = [
         keterangan="Kode jabatan seperti di daftar Jabatan. Wajib untuk pegawai baru. Bila "
         "berbeda dari jabatan sekarang, pegawai dipindahkan dan riwayat jabatannya dicatat.",
         contoh="J000123",
+        sebagai_teks=True,
     ),
     KolomImpor(
         "tmt_jabatan",

@@ -7,9 +7,9 @@ from django.urls import reverse
 from instansi.choices import Golongan, JenisJabatan, Jenjang, Pendidikan
 from instansi.models import Jabatan
 from mutasi_asn.akun.roles import Peran
+from mutasi_asn.impor_xlsx import baca_lembar
 from pegawai import impor_jabatan
 from pegawai.choices import StatusImpor
-from pegawai.impor_xlsx import baca_lembar
 from pegawai.models import ImporRegister
 from tests.fixtures.factories import JabatanFactory, UnitKerjaFactory
 from tests.pegawai.test_impor import unggah

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from instansi.choices import Golongan, Pendidikan
 from mutasi_asn.akun.roles import Peran
+from mutasi_asn.impor_xlsx import baca_lembar
 from pegawai import impor_pegawai
 from pegawai.choices import StatusImpor, StatusKepegawaian
 from pegawai.impor import (
@@ -21,7 +22,6 @@ from pegawai.impor import (
     impor_periksa,
     impor_unggah,
 )
-from pegawai.impor_xlsx import baca_lembar
 from pegawai.models import ImporRegister, Pegawai, RiwayatJabatan
 from tests.fixtures.factories import JabatanFactory, PegawaiFactory, PenggunaFactory
 from tests.pegawai.test_impor_xlsx import buat_xlsx

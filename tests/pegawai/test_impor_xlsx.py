@@ -11,9 +11,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from pegawai import impor_jabatan, impor_pegawai
-from pegawai.impor_pegawai import baca_golongan, baca_nip, baca_pendidikan
-from pegawai.impor_xlsx import (
+from mutasi_asn.impor_xlsx import (
     BerkasTidakSah,
     KolomImpor,
     NilaiTidakSah,
@@ -21,6 +19,8 @@ from pegawai.impor_xlsx import (
     tanggal,
     tulis_templat,
 )
+from pegawai import impor_jabatan, impor_pegawai
+from pegawai.impor_pegawai import baca_golongan, baca_nip, baca_pendidikan
 
 
 def buat_xlsx(header, baris, *, judul_atas=None, nama_lembar="Data") -> bytes:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -43,6 +44,10 @@ class GalatBaris:
 
     def sebagai_dict(self) -> dict:
         return {"baris": self.baris, "kolom": self.kolom, "pesan": self.pesan}
+
+
+# An example row of a downloaded template that was left in the file.
+PESAN_BARIS_CONTOH = "Ini baris contoh dari templat; hapus baris ini."
 
 
 def kunci_header(teks: Any) -> str:
@@ -259,6 +264,21 @@ def bilangan_bulat(nilai) -> int | None:
     raise NilaiTidakSah(f"\u201c{s}\u201d bukan angka bulat.")
 
 
+def pilihan(peta: dict[str, Any], petunjuk: str) -> Callable[[Any], Any]:
+    """A reader for a closed list: the cell, compared as a header is (`kunci_header`), looked
+    up in `peta`; an unknown value is an error that ends with `petunjuk` (what to write)."""
+
+    def baca(nilai):
+        if nilai is None or not str(nilai).strip():
+            return None
+        hasil = peta.get(kunci_header(nilai))
+        if hasil is None:
+            raise NilaiTidakSah(f"\u201c{teks(nilai)}\u201d tidak dikenali; {petunjuk}")
+        return hasil
+
+    return baca
+
+
 _YA = {"ya", "y", "yes", "true", "1", "aktif", "benar", "v", "x"}
 _TIDAK = {"tidak", "t", "no", "n", "false", "0", "nonaktif", "tidakaktif", "salah", "-"}
 
@@ -289,6 +309,79 @@ def baca_nilai(
     except NilaiTidakSah as exc:
         galat.append(GalatBaris(nomor, label, f"{label}: {exc}"))
         return None
+
+
+class BacaanBaris:
+    """One row read cell by cell, collecting its errors.
+
+    A cell that cannot be read becomes a `GalatBaris` and its column is remembered in `gagal`,
+    so the checks that follow (required values, the model's own validation) do not report the
+    same column a second time.
+    """
+
+    __slots__ = ("nomor", "raw", "kolom", "label", "galat", "gagal")
+
+    def __init__(self, lembar: LembarData, nomor: int, raw: dict[str, Any]):
+        self.nomor = nomor
+        self.raw = raw
+        self.kolom = lembar.kolom
+        self.label = lembar.label
+        self.galat: list[GalatBaris] = []
+        self.gagal: set[str] = set()
+
+    def ambil(self, nama: str, pembaca: Callable[[Any], Any]):
+        """The cell of column `nama` read by `pembaca`; None when the file has no such column
+        or the cell is wrong (then recorded)."""
+        if nama not in self.kolom:
+            return None
+        sebelum = len(self.galat)
+        nilai = baca_nilai(self.nomor, self.label[nama], self.raw.get(nama), pembaca, self.galat)
+        if len(self.galat) > sebelum:
+            self.gagal.add(nama)
+        return nilai
+
+    def tambah(self, nama: str, pesan: str) -> None:
+        """A row error in column `nama` ("" for the row as a whole)."""
+        self.galat.append(GalatBaris(self.nomor, self.label.get(nama, nama), pesan))
+
+    def wajib_diisi(self, nilai: dict[str, Any], sebutan: str) -> None:
+        """Each empty value (column name -> value) is an error, unless its cell was wrong."""
+        for nama, v in nilai.items():
+            if v in (None, "") and nama not in self.gagal:
+                label = self.label[nama]
+                self.galat.append(
+                    GalatBaris(self.nomor, label, f"{label} wajib diisi untuk {sebutan} baru.")
+                )
+                self.gagal.add(nama)
+
+    def periksa_model(self, obj, abaikan: set[str], label_field: dict[str, str]) -> None:
+        """The model's own validation, without the fields in `abaikan`; what `clean()` says
+        about a column this row already has an error for is not said twice."""
+        try:
+            obj.full_clean(exclude=list(abaikan), validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            sudah = {g.kolom for g in self.galat}
+            sisa = {
+                f: e
+                for f, e in exc.error_dict.items()
+                if f not in abaikan and label_field.get(f) not in sudah
+            }
+            if sisa:
+                self.galat.extend(
+                    galat_dari_validasi(self.nomor, ValidationError(sisa), label_field)
+                )
+
+
+def tiap_baris(
+    lembar: LembarData, progres: Callable[[int], None] | None = None, setiap: int = 500
+) -> Iterator[BacaanBaris]:
+    """The data rows one by one, reporting how many were done every `setiap` rows."""
+    for i, (nomor, raw) in enumerate(lembar.baris):
+        if progres and i % setiap == 0:
+            progres(i)
+        yield BacaanBaris(lembar, nomor, raw)
+    if progres:
+        progres(len(lembar.baris))
 
 
 def galat_dari_validasi(nomor: int, exc, label_field: dict[str, str]) -> Iterator[GalatBaris]:

@@ -9,7 +9,6 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
@@ -17,16 +16,17 @@ from instansi.choices import Eselon, Golongan, JenisJabatan, Jenjang
 from instansi.models import Jabatan, UnitKerja
 from instansi.signals import jabatan_berubah
 from mutasi_asn.impor_xlsx import (
+    PESAN_BARIS_CONTOH,
     GalatBaris,
     KolomImpor,
     LembarData,
     NilaiTidakSah,
-    baca_nilai,
     bilangan_bulat,
-    galat_dari_validasi,
     kunci_header,
+    pilihan,
     tandai_duplikat,
     teks,
+    tiap_baris,
     ya_tidak,
 )
 
@@ -149,20 +149,7 @@ def _pilihan(choices, sinonim: dict[str, str] | None = None):
         peta[kunci_header(c.value)] = c.value
         peta[kunci_header(c.label)] = c.value
     peta.update(sinonim or {})
-
-    def baca(nilai):
-        if nilai is None or not str(nilai).strip():
-            return None
-        hasil = peta.get(kunci_header(nilai))
-        if hasil is None:
-            raise NilaiTidakSah(
-                f"\u201c{teks(nilai)}\u201d tidak dikenali; isi salah satu dari: "
-                + ", ".join(c.label for c in choices)
-                + "."
-            )
-        return hasil
-
-    return baca
+    return pilihan(peta, "isi salah satu dari: " + ", ".join(c.label for c in choices) + ".")
 
 
 baca_jenis = _pilihan(
@@ -206,7 +193,6 @@ def validasi(
 ) -> HasilImpor:
     hasil = HasilImpor(jumlah_baris=len(lembar.baris), kolom_diabaikan=lembar.diabaikan)
     galat = hasil.galat
-    ada = set(lembar.kolom)
 
     kode_baris = [(nomor, teks(raw.get("kode"))) for nomor, raw in lembar.baris]
     for nomor, kode in kode_baris:
@@ -245,20 +231,10 @@ def validasi(
     nama_di_berkas: list[tuple[int, str]] = []
     diterima: list[tuple[int, Jabatan | None, Jabatan, list[str]]] = []
 
-    for i, ((nomor, raw), (_, kode)) in enumerate(zip(lembar.baris, kode_baris, strict=True)):
-        if progres and i % 500 == 0:
-            progres(i)
-        galat_baris: list[GalatBaris] = []
-        gagal: set[str] = set()
-
-        def ambil(nama, pembaca, raw=raw, nomor=nomor, galat_baris=galat_baris, gagal=gagal):
-            if nama not in ada:
-                return None
-            sebelum = len(galat_baris)
-            nilai = baca_nilai(nomor, LABEL[nama], raw.get(nama), pembaca, galat_baris)
-            if len(galat_baris) > sebelum:
-                gagal.add(nama)
-            return nilai
+    for b, (nomor, kode) in zip(tiap_baris(lembar, progres), kode_baris, strict=True):
+        ambil = b.ambil
+        galat_baris = b.galat
+        gagal = b.gagal
 
         nilai = {
             "nama": ambil("nama", teks),
@@ -274,9 +250,7 @@ def validasi(
         }
         kode_u = ambil("kode_unit", teks)
         if kode == CONTOH[0][0] and nilai["nama"] == CONTOH[0][1]:
-            galat_baris.append(
-                GalatBaris(nomor, "", "Ini baris contoh dari templat; hapus baris ini.")
-            )
+            b.tambah("", PESAN_BARIS_CONTOH)
         lama = ada_di_db.get(kode) if kode else None
         if lama is not None and terjangkau is not None and lama.pk not in terjangkau:
             galat_baris.append(
@@ -291,15 +265,15 @@ def validasi(
         obj = copy.copy(lama) if lama is not None else Jabatan(kode=kode)
         sebelum = {f: getattr(obj, f"{f}_id" if f == "unit_kerja" else f) for f in FIELD_UBAH}
         if lama is None:
-            for wajib in ("nama", "kode_unit", "jenis", "kelas_jabatan"):
-                v = kode_u if wajib == "kode_unit" else nilai[wajib]
-                if v in (None, "") and wajib not in gagal:
-                    galat_baris.append(
-                        GalatBaris(
-                            nomor, LABEL[wajib], f"{LABEL[wajib]} wajib diisi untuk jabatan baru."
-                        )
-                    )
-                    gagal.add(wajib)
+            b.wajib_diisi(
+                {
+                    "nama": nilai["nama"],
+                    "kode_unit": kode_u,
+                    "jenis": nilai["jenis"],
+                    "kelas_jabatan": nilai["kelas_jabatan"],
+                },
+                "jabatan",
+            )
         if kode_u:
             u = unit.get(kode_u)
             if u is None:
@@ -332,18 +306,7 @@ def validasi(
                     f"golongan maksimal {Golongan(obj.golongan_maksimal).label}; tukar keduanya.",
                 )
             )
-        abaikan = {"unit_kerja", "kode", *gagal}
-        try:
-            obj.full_clean(exclude=list(abaikan), validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            sudah = {g.kolom for g in galat_baris}
-            sisa = {
-                f: e
-                for f, e in exc.error_dict.items()
-                if f not in abaikan and LABEL_FIELD.get(f) not in sudah
-            }
-            if sisa:
-                galat_baris.extend(galat_dari_validasi(nomor, ValidationError(sisa), LABEL_FIELD))
+        b.periksa_model(obj, {"unit_kerja", "kode", *gagal}, LABEL_FIELD)
         if obj.unit_kerja_id and obj.nama:
             nama_di_berkas.append((nomor, f"{obj.unit_kerja_id}\u0000{obj.nama}"))
             pemilik = nama_terpakai.get((obj.unit_kerja_id, obj.nama))
@@ -414,8 +377,6 @@ def validasi(
                     "keterangan": "diubah: " + ", ".join(berubah) if berubah else "",
                 }
             )
-    if progres:
-        progres(len(lembar.baris))
     galat.sort(key=lambda g: (g.baris, g.kolom))
     hasil.rencana = rencana
     return hasil

@@ -22,16 +22,18 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from instansi.choices import Golongan, Pendidikan, golongan_dari_teks, pendidikan_dari_teks
 from instansi.models import Jabatan
 from mutasi_asn.impor_xlsx import (
+    PESAN_BARIS_CONTOH,
     GalatBaris,
     KolomImpor,
     LembarData,
     NilaiTidakSah,
     baca_nilai,
     galat_dari_validasi,
-    kunci_header,
+    pilihan,
     tandai_duplikat,
     tanggal,
     teks,
+    tiap_baris,
     ya_tidak,
 )
 
@@ -242,45 +244,30 @@ def baca_nip(nilai) -> str:
     return nip
 
 
-_STATUS = {
-    "pns": StatusKepegawaian.PNS,
-    "pegawainegerisipil": StatusKepegawaian.PNS,
-    "cpns": StatusKepegawaian.CPNS,
-    "calonpns": StatusKepegawaian.CPNS,
-    "calonpegawainegerisipil": StatusKepegawaian.CPNS,
-    "pppk": StatusKepegawaian.PPPK,
-    "p3k": StatusKepegawaian.PPPK,
-    "pegawaipemerintahdenganperjanjiankerja": StatusKepegawaian.PPPK,
-}
-
-
-def baca_status(nilai) -> str | None:
-    if nilai is None or not str(nilai).strip():
-        return None
-    hasil = _STATUS.get(kunci_header(nilai))
-    if hasil is None:
-        raise NilaiTidakSah(f"\u201c{teks(nilai)}\u201d tidak dikenali; isi PNS, CPNS, atau PPPK.")
-    return hasil
-
-
-_JK = {
-    "l": JenisKelamin.LAKI_LAKI,
-    "lakilaki": JenisKelamin.LAKI_LAKI,
-    "pria": JenisKelamin.LAKI_LAKI,
-    "p": JenisKelamin.PEREMPUAN,
-    "perempuan": JenisKelamin.PEREMPUAN,
-    "wanita": JenisKelamin.PEREMPUAN,
-}
-
-
-def baca_jenis_kelamin(nilai) -> str | None:
-    if nilai is None or not str(nilai).strip():
-        return None
-    hasil = _JK.get(kunci_header(nilai))
-    if hasil is None:
-        raise NilaiTidakSah(f"\u201c{teks(nilai)}\u201d tidak dikenali; isi L atau P.")
-    return hasil
-
+baca_status = pilihan(
+    {
+        "pns": StatusKepegawaian.PNS,
+        "pegawainegerisipil": StatusKepegawaian.PNS,
+        "cpns": StatusKepegawaian.CPNS,
+        "calonpns": StatusKepegawaian.CPNS,
+        "calonpegawainegerisipil": StatusKepegawaian.CPNS,
+        "pppk": StatusKepegawaian.PPPK,
+        "p3k": StatusKepegawaian.PPPK,
+        "pegawaipemerintahdenganperjanjiankerja": StatusKepegawaian.PPPK,
+    },
+    "isi PNS, CPNS, atau PPPK.",
+)
+baca_jenis_kelamin = pilihan(
+    {
+        "l": JenisKelamin.LAKI_LAKI,
+        "lakilaki": JenisKelamin.LAKI_LAKI,
+        "pria": JenisKelamin.LAKI_LAKI,
+        "p": JenisKelamin.PEREMPUAN,
+        "perempuan": JenisKelamin.PEREMPUAN,
+        "wanita": JenisKelamin.PEREMPUAN,
+    },
+    "isi L atau P.",
+)
 
 _GOL_DALAM_TEKS = re.compile(r"(?<![A-Z])(IV|III|II|I)\s*[/\-.]?\s*([A-E])(?![A-Z])")
 
@@ -417,7 +404,6 @@ def validasi(
     """Check every row against the register; with `kunci`, lock the pegawai rows to update."""
     hasil = HasilImpor(jumlah_baris=len(lembar.baris), kolom_diabaikan=lembar.diabaikan)
     galat = hasil.galat
-    ada = set(lembar.kolom)
     hari_ini = timezone.localdate()
 
     # Pass 1: keys, so every lookup below is one query.
@@ -454,21 +440,10 @@ def validasi(
     rencana = RencanaPegawai()
 
     # Pass 2: each row on its own, with the lookups in memory.
-    for i, ((nomor, raw), (_, nip)) in enumerate(zip(lembar.baris, nip_baris, strict=True)):
-        if progres and i % 500 == 0:
-            progres(i)
-        galat_baris: list[GalatBaris] = []
-        gagal_baca: set[str] = set()
-
-        def ambil(nama, pembaca, raw=raw, nomor=nomor, galat_baris=galat_baris, gagal=gagal_baca):
-            if nama not in ada:
-                return None
-            sebelum = len(galat_baris)
-            nilai = baca_nilai(nomor, LABEL[nama], raw.get(nama), pembaca, galat_baris)
-            if len(galat_baris) > sebelum:
-                gagal.add(nama)
-            return nilai
-
+    for b, (nomor, nip) in zip(tiap_baris(lembar, progres), nip_baris, strict=True):
+        ambil = b.ambil
+        galat_baris = b.galat
+        gagal_baca = b.gagal
         status = ambil("status", baca_status)
         nama = ambil("nama", teks)
         gelar_depan = ambil("gelar_depan", teks)
@@ -485,9 +460,7 @@ def validasi(
         aktif = ambil("aktif", ya_tidak)
 
         if nip == NIP_CONTOH and nama == NAMA_CONTOH:
-            galat_baris.append(
-                GalatBaris(nomor, "", "Ini baris contoh dari templat; hapus baris ini.")
-            )
+            b.tambah("", PESAN_BARIS_CONTOH)
         lama = ada_di_db.get(nip) if nip else None
         if lama is not None and not boleh(lama):
             galat_baris.append(
@@ -501,22 +474,16 @@ def validasi(
             lama = None
         obj = copy.copy(lama) if lama is not None else Pegawai(nip=nip or "")
         if lama is None:
-            for nama_kolom, nilai in (
-                ("status", status),
-                ("nama", nama),
-                ("golongan", golongan),
-                ("pendidikan", pendidikan),
-                ("kode_jabatan", kode),
-            ):
-                if not nilai and nama_kolom not in gagal_baca:
-                    galat_baris.append(
-                        GalatBaris(
-                            nomor,
-                            LABEL[nama_kolom],
-                            f"{LABEL[nama_kolom]} wajib diisi untuk pegawai baru.",
-                        )
-                    )
-                    gagal_baca.add(nama_kolom)
+            b.wajib_diisi(
+                {
+                    "status": status,
+                    "nama": nama,
+                    "golongan": golongan,
+                    "pendidikan": pendidikan,
+                    "kode_jabatan": kode,
+                },
+                "pegawai",
+            )
         sebelum = {f: getattr(obj, f) for f in FIELD_UBAH} if lama is not None else {}
         for f, nilai in (
             ("status", status),
@@ -607,18 +574,8 @@ def validasi(
         abaikan = {"jabatan", *gagal_baca}
         if not nip or not obj.status or "nip" in gagal_baca:
             abaikan |= {"nip", "tanggal_lahir", "jenis_kelamin"}
-        try:
-            obj.full_clean(exclude=list(abaikan), validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            # clean() reports some things this import has already said in its own words.
-            sudah = {g.kolom for g in galat_baris}
-            sisa = {
-                f: e
-                for f, e in exc.error_dict.items()
-                if f not in abaikan and LABEL_FIELD.get(f) not in sudah
-            }
-            if sisa:
-                galat_baris.extend(galat_dari_validasi(nomor, ValidationError(sisa), LABEL_FIELD))
+        # clean() reports some things this import has already said in its own words.
+        b.periksa_model(obj, abaikan, LABEL_FIELD)
 
         # What the row will do to the history.
         pindah = None
@@ -701,8 +658,6 @@ def validasi(
                     "keterangan": "; ".join(keterangan),
                 }
             )
-    if progres:
-        progres(len(lembar.baris))
     galat.sort(key=lambda g: (g.baris, g.kolom))
     hasil.rencana = rencana
     return hasil

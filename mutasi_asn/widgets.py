@@ -24,7 +24,9 @@ class PilihCari(forms.Select):
         return attrs
 
     def optgroups(self, name, value, attrs=None):
-        terpilih = [str(v) for v in value if str(v).isdigit()]
+        # A forged id past the bigint range would raise OverflowError in the query below; the
+        # field itself answers it with "Masukkan pilihan yang valid".
+        terpilih = [str(v) for v in value if str(v).isdigit() and int(v) < 2**63]
         pilihan = [("", "---------")]
         if terpilih:
             field = self.choices.field

@@ -1,8 +1,11 @@
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 
 from .impor import urai_angka
 from .models import PeriodeABK, UraianTugas
+
+TAHUN_TERKECIL, TAHUN_TERBESAR = 2000, 2100
 
 FIELD_TUGAS = ["uraian", "hasil_kerja", "satuan", "volume", "norma_waktu_menit"]
 
@@ -43,6 +46,16 @@ class PeriodeForm(forms.ModelForm):
         if self.instance.pk:
             # The year identifies the period (its URL); settings change, the year does not.
             self.fields["tahun"].disabled = True
+        else:
+            # A typo such as 20266 would make a period nobody can use (and overflow the
+            # smallint column on PostgreSQL): a year of this century, said in the form.
+            tahun = self.fields["tahun"]
+            tahun.min_value, tahun.max_value = TAHUN_TERKECIL, TAHUN_TERBESAR
+            tahun.validators += [
+                MinValueValidator(TAHUN_TERKECIL),
+                MaxValueValidator(TAHUN_TERBESAR),
+            ]
+            tahun.widget.attrs.update(min=TAHUN_TERKECIL, max=TAHUN_TERBESAR)
 
     def _post_clean(self):
         # Model validation runs in the service (full_clean before save), not twice here.

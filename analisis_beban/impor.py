@@ -1,57 +1,103 @@
 """Reading an uraian-tugas spreadsheet: the template, tolerant headers, every row error at once.
 
-Nothing here writes to the database: `baca_berkas` returns the valid rows and the list of
-errors (with the spreadsheet row number), the preview shows them, and only a file without
-errors goes on to `services.uraian_tugas_impor`, which replaces the tasks all-or-nothing.
+The reading itself (file checks, header synonyms, cells, the template) is the toolkit every
+import shares, `mutasi_asn.impor_xlsx`; here are the ABK's columns and rules. Nothing here
+writes to the database: `baca_berkas` returns the valid rows and the list of errors (with the
+spreadsheet row number), the preview shows them, and only a file without errors goes on to
+`services.uraian_tugas_impor`, which replaces the tasks all-or-nothing.
 """
 
-import io
-import re
-import zipfile
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-
-from django.conf import settings
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils.exceptions import InvalidFileException
+from decimal import Decimal
 
 from instansi.models import Jabatan
+from mutasi_asn.impor_xlsx import (
+    BerkasTidakSah,
+    KolomImpor,
+    baca_lembar,
+    periksa_berkas,
+    teks,
+    tulis_templat,
+    urai_angka,
+)
 
 from .models import UraianTugas
 
+__all__ = ["BarisImpor", "GalatBaris", "HasilBaca", "baca_berkas", "templat_xlsx", "urai_angka"]
+
 BATAS_BARIS = 50_000
 
-# Column key -> (header in the template, accepted spellings after normalisation)
-KOLOM = {
-    "kode_jabatan": ("Kode jabatan", {"kodejabatan", "kode", "kodejab", "jabatankode"}),
-    "uraian": ("Uraian tugas", {"uraiantugas", "uraian", "tugas", "rinciantugas"}),
-    "hasil_kerja": ("Hasil kerja", {"hasilkerja", "hasil", "output", "produk"}),
-    "satuan": ("Satuan", {"satuan", "satuanhasil", "satuanhasilkerja"}),
-    "volume": (
+KOLOM = [
+    KolomImpor(
+        "kode_jabatan",
+        "Kode jabatan",
+        ("Kode", "Kode jab", "Jabatan kode"),
+        wajib=True,
+        keterangan="Kode jabatan seperti di daftar jabatan aplikasi.",
+        contoh="JB00001",
+        sebagai_teks=True,
+        lebar=16,
+    ),
+    KolomImpor(
+        "uraian",
+        "Uraian tugas",
+        ("Uraian", "Tugas", "Rincian tugas"),
+        wajib=True,
+        contoh="Menyusun laporan bulanan",
+        lebar=50,
+    ),
+    KolomImpor(
+        "hasil_kerja",
+        "Hasil kerja",
+        ("Hasil", "Output", "Produk"),
+        wajib=True,
+        contoh="Laporan",
+        lebar=24,
+    ),
+    KolomImpor(
+        "satuan",
+        "Satuan",
+        ("Satuan hasil", "Satuan hasil kerja"),
+        wajib=True,
+        contoh="Dokumen",
+        lebar=14,
+    ),
+    KolomImpor(
+        "volume",
         "Volume per tahun",
-        {"volume", "volumepertahun", "volumetahunan", "jumlahhasil", "bebankerja", "jumlah"},
+        ("Volume", "Volume tahunan", "Jumlah hasil", "Beban kerja", "Jumlah"),
+        wajib=True,
+        keterangan="Jumlah hasil kerja per tahun.",
+        contoh=12,
+        lebar=18,
     ),
-    "norma_waktu_menit": (
+    KolomImpor(
+        "norma_waktu_menit",
         "Norma waktu (menit)",
-        {
-            "normawaktu",
-            "normawaktumenit",
-            "norma",
-            "waktupenyelesaian",
-            "waktupenyelesaianmenit",
-            "waktu",
-        },
+        (
+            "Norma waktu",
+            "Norma waktu menit",
+            "Norma",
+            "Waktu penyelesaian",
+            "Waktu penyelesaian menit",
+            "Waktu",
+        ),
+        wajib=True,
+        keterangan="Menit untuk satu hasil kerja.",
+        contoh=300,
+        lebar=20,
     ),
-}
-WAJIB = list(KOLOM)
+]
+PETUNJUK = [
+    "Satu baris = satu uraian tugas. Baris contoh di lembar pertama boleh dihapus.",
+    "Kode jabatan: kode jabatan seperti di daftar jabatan aplikasi.",
+    "Volume: jumlah hasil kerja per tahun. Norma waktu: menit untuk satu hasil kerja.",
+    "Angka boleh ditulis 1.200 atau 1200; pecahan dengan koma, mis. 1,5.",
+    "Saat impor, seluruh uraian tugas jabatan yang ada di berkas diganti untuk periode itu.",
+]
 PANJANG_MAKS = {
     f: UraianTugas._meta.get_field(f).max_length for f in ("uraian", "hasil_kerja", "satuan")
 }
-
-
-def normalisasi_header(teks) -> str:
-    return re.sub(r"[^a-z0-9]", "", str(teks or "").lower())
 
 
 @dataclass
@@ -67,6 +113,8 @@ class BarisImpor:
 
 @dataclass
 class GalatBaris:
+    """One sentence per row (every problem of the row in it), as the preview lists them."""
+
     nomor: int  # 0 = the file as a whole
     pesan: str
 
@@ -85,102 +133,21 @@ class HasilBaca:
         return len({b.jabatan.pk for b in self.baris})
 
 
-def urai_angka(nilai) -> Decimal | None:
-    """A number from a cell: numeric cells as they are; text in Indonesian or plain notation.
-
-    `1.200` (groups of three after the dots) is twelve hundred; `1,5` and `1.5` are one and a half.
-    """
-    if isinstance(nilai, bool):
-        return None
-    if isinstance(nilai, int | float | Decimal):
-        return Decimal(str(nilai))
-    teks = str(nilai).strip().replace(" ", "")
-    if "," in teks and "." in teks:
-        teks = teks.replace(".", "").replace(",", ".")
-    elif "," in teks:
-        teks = teks.replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", teks):
-        teks = teks.replace(".", "")
-    try:
-        angka = Decimal(teks)
-    except InvalidOperation:
-        return None
-    return angka if angka.is_finite() else None
-
-
-def _teks(nilai) -> str:
-    if nilai is None:
-        return ""
-    if isinstance(nilai, float) and nilai.is_integer():
-        nilai = int(nilai)
-    return str(nilai).strip()
-
-
 def baca_berkas(berkas, nama: str = "") -> HasilBaca:
     """Read an uploaded file (file-like or bytes); every problem becomes a message, never a 500."""
     hasil = HasilBaca()
     data = berkas if isinstance(berkas, bytes) else berkas.read()
-    if len(data) > settings.UNGGAHAN_MAKS_BYTE:
-        batas = settings.UNGGAHAN_MAKS_BYTE // (1024 * 1024)
-        hasil.galat.append(GalatBaris(0, f"Berkas terlalu besar: batasnya {batas} MB."))
-        return hasil
-    if nama and not nama.lower().endswith(".xlsx"):
-        hasil.galat.append(
-            GalatBaris(0, "Berkas harus berformat .xlsx (Excel). Unduh templatnya bila perlu.")
-        )
-        return hasil
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        hasil.galat.append(
-            GalatBaris(0, "Berkas tidak dapat dibaca sebagai .xlsx. Simpan ulang dari Excel.")
-        )
+        periksa_berkas(nama, len(data))
+        lembar = baca_lembar(data, KOLOM)
+    except BerkasTidakSah as exc:
+        hasil.galat.append(GalatBaris(0, str(exc)))
         return hasil
-    try:
-        _baca_lembar(wb.worksheets[0], hasil)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        hasil.baris.clear()
-        hasil.galat.append(GalatBaris(0, "Isi berkas .xlsx rusak dan tidak dapat dibaca."))
-    finally:
-        wb.close()
-    return hasil
+    if len(lembar.baris) > BATAS_BARIS:
+        hasil.galat.append(GalatBaris(0, f"Terlalu banyak baris: batasnya {BATAS_BARIS}."))
+        return hasil
 
-
-def _baca_lembar(ws, hasil: HasilBaca) -> None:
-    baris_iter = ws.iter_rows(values_only=True)
-    header = next(baris_iter, None)
-    if header is None:
-        hasil.galat.append(GalatBaris(0, "Berkas kosong."))
-        return
-    posisi: dict[str, int] = {}
-    for i, h in enumerate(header):
-        kunci = normalisasi_header(h)
-        for nama_kolom, (_, ejaan) in KOLOM.items():
-            if kunci in ejaan and nama_kolom not in posisi:
-                posisi[nama_kolom] = i
-    hilang = [KOLOM[k][0] for k in WAJIB if k not in posisi]
-    if hilang:
-        hasil.galat.append(
-            GalatBaris(
-                1,
-                "Kolom tidak ditemukan di baris judul: "
-                + ", ".join(hilang)
-                + ". Gunakan templat yang disediakan.",
-            )
-        )
-        return
-
-    mentah = []
-    for nomor, row in enumerate(baris_iter, start=2):
-        if nomor - 1 > BATAS_BARIS:
-            hasil.galat.append(GalatBaris(0, f"Terlalu banyak baris: batasnya {BATAS_BARIS}."))
-            return
-        nilai = {k: (row[i] if i < len(row) else None) for k, i in posisi.items()}
-        if all(_teks(v) == "" for v in nilai.values()):
-            continue
-        mentah.append((nomor, nilai))
-
-    kode_semua = {_teks(n["kode_jabatan"]) for _, n in mentah} - {""}
+    kode_semua = {teks(n["kode_jabatan"]) for _, n in lembar.baris} - {""}
     jabatan = {}
     kode_list = list(kode_semua)
     for i in range(0, len(kode_list), 500):
@@ -189,32 +156,32 @@ def _baca_lembar(ws, hasil: HasilBaca) -> None:
         ):
             jabatan[j.kode] = j
 
-    for nomor, n in mentah:
+    for nomor, n in lembar.baris:
         pesan = []
-        kode = _teks(n["kode_jabatan"])
+        kode = teks(n["kode_jabatan"])
         if not kode:
             pesan.append("kode jabatan kosong")
         elif kode not in jabatan:
             pesan.append(f"kode jabatan “{kode}” tidak dikenal")
-        teks = {}
+        isi = {}
         for f, label in (
             ("uraian", "uraian tugas"),
             ("hasil_kerja", "hasil kerja"),
             ("satuan", "satuan"),
         ):
-            teks[f] = _teks(n[f])
-            if not teks[f]:
+            isi[f] = teks(n[f])
+            if not isi[f]:
                 pesan.append(f"{label} kosong")
-            elif len(teks[f]) > PANJANG_MAKS[f]:
+            elif len(isi[f]) > PANJANG_MAKS[f]:
                 pesan.append(f"{label} lebih dari {PANJANG_MAKS[f]} karakter")
         angka = {}
         for f, label in (("volume", "volume"), ("norma_waktu_menit", "norma waktu")):
-            if _teks(n[f]) == "":
+            if teks(n[f]) == "":
                 pesan.append(f"{label} kosong")
                 continue
             a = urai_angka(n[f])
             if a is None:
-                pesan.append(f"{label} “{_teks(n[f])}” bukan angka")
+                pesan.append(f"{label} “{teks(n[f])}” bukan angka")
             elif a < 0:
                 pesan.append(f"{label} tidak boleh negatif")
             elif a >= 10**8:
@@ -229,40 +196,18 @@ def _baca_lembar(ws, hasil: HasilBaca) -> None:
             BarisImpor(
                 nomor=nomor,
                 jabatan=jabatan[kode],
-                uraian=teks["uraian"],
-                hasil_kerja=teks["hasil_kerja"],
-                satuan=teks["satuan"],
+                uraian=isi["uraian"],
+                hasil_kerja=isi["hasil_kerja"],
+                satuan=isi["satuan"],
                 volume=angka["volume"],
                 norma_waktu_menit=angka["norma_waktu_menit"],
             )
         )
-    if not mentah:
+    if not lembar.baris:
         hasil.galat.append(GalatBaris(0, "Berkas tidak berisi baris uraian tugas."))
+    return hasil
 
 
 def templat_xlsx() -> bytes:
-    """The blank template with one example row, so a user sees the expected notation."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Uraian tugas"
-    ws.append([label for label, _ in KOLOM.values()])
-    for sel in ws[1]:
-        sel.font = Font(bold=True, color="FFFFFF")
-        sel.fill = PatternFill("solid", fgColor="1F4E79")
-    ws.append(["JB00001", "Menyusun laporan bulanan", "Laporan", "Dokumen", 12, 300])
-    for kolom, lebar in zip("ABCDEF", (16, 50, 24, 14, 18, 20), strict=True):
-        ws.column_dimensions[kolom].width = lebar
-    ws.freeze_panes = "A2"
-    petunjuk = wb.create_sheet("Petunjuk")
-    for teks in (
-        "Satu baris = satu uraian tugas. Baris contoh di lembar pertama boleh dihapus.",
-        "Kode jabatan: kode jabatan seperti di daftar jabatan aplikasi.",
-        "Volume: jumlah hasil kerja per tahun. Norma waktu: menit untuk satu hasil kerja.",
-        "Angka boleh ditulis 1.200 atau 1200; pecahan dengan koma, mis. 1,5.",
-        "Saat impor, seluruh uraian tugas jabatan yang ada di berkas diganti untuk periode itu.",
-    ):
-        petunjuk.append([teks])
-    petunjuk.column_dimensions["A"].width = 100
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    """The template with one example row, so a user sees the expected notation."""
+    return tulis_templat("Uraian tugas", KOLOM, [[k.contoh for k in KOLOM]], PETUNJUK)

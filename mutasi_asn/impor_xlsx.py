@@ -13,9 +13,11 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -70,6 +72,7 @@ class KolomImpor:
     # A number-like code (NIP, kode): the template formats the column as text so that Excel
     # does not round or reformat what is typed in it.
     sebagai_teks: bool = False
+    lebar: int = 0  # column width in the template; 0 = from the label
 
     @property
     def kunci(self) -> set[str]:
@@ -97,8 +100,9 @@ def buka_workbook(sumber: str | Path | bytes):
         ) from None
     if not data.startswith(b"PK"):
         raise BerkasTidakSah(
-            "Berkas ini bukan .xlsx (Excel 2007 atau lebih baru). Bila berkas berformat .xls "
-            "atau .csv, buka di Excel lalu simpan ulang sebagai \u201cExcel Workbook (.xlsx)\u201d."
+            "Berkas tidak dapat dibaca: isinya bukan .xlsx (Excel 2007 atau lebih baru). Bila "
+            "berkas berformat .xls atau .csv, buka di Excel lalu simpan ulang sebagai "
+            "\u201cExcel Workbook (.xlsx)\u201d."
         )
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -112,6 +116,29 @@ def buka_workbook(sumber: str | Path | bytes):
             "Berkas .xlsx tidak dapat dibaca (isi berkas rusak). Simpan ulang dari Excel lalu "
             "unggah lagi."
         ) from exc
+
+
+def periksa_berkas(nama: str, ukuran: int, data: bytes | None = None) -> None:
+    """Only a real .xlsx within the upload limit is accepted; otherwise BerkasTidakSah says
+    what to do. Without `data` only the name and size are checked (before a large upload is
+    read); an empty `nama` skips the name check."""
+    if nama and not nama.lower().endswith(".xlsx"):
+        raise BerkasTidakSah(
+            "Hanya berkas Excel .xlsx yang diterima (berkas harus berformat .xlsx). Bila berkas "
+            "Anda .xls atau .csv, buka di Excel lalu simpan sebagai \u201cExcel Workbook "
+            "(.xlsx)\u201d."
+        )
+    maks = settings.UNGGAHAN_MAKS_BYTE
+    if ukuran > maks:
+        raise BerkasTidakSah(
+            f"Berkas terlalu besar ({ukuran / 1048576:.1f} MB); batasnya {maks / 1048576:.0f} MB. "
+            "Bagi data menjadi beberapa berkas."
+        )
+    if data is None:
+        return
+    if not data:
+        raise BerkasTidakSah("Berkas kosong (0 byte); pilih berkas .xlsx yang berisi data.")
+    buka_workbook(data).close()
 
 
 def _kosong(nilai) -> bool:
@@ -174,6 +201,12 @@ def baca_lembar(sumber, daftar_kolom: list[KolomImpor]) -> LembarData:
                 continue
             hasil.baris.append((nomor, nilai))
         return hasil
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        # A read-only workbook reads its sheets only now, so damage inside shows up here.
+        raise BerkasTidakSah(
+            "Isi berkas .xlsx rusak dan tidak dapat dibaca. Simpan ulang dari Excel lalu unggah "
+            "lagi."
+        ) from exc
     finally:
         wb.close()
 
@@ -277,6 +310,30 @@ def pilihan(peta: dict[str, Any], petunjuk: str) -> Callable[[Any], Any]:
         return hasil
 
     return baca
+
+
+def urai_angka(nilai) -> Decimal | None:
+    """A number from a cell: numeric cells as they are; text in Indonesian or plain notation.
+
+    `1.200` (groups of three after the dots) is twelve hundred; `1,5` and `1.5` are one and a
+    half. None when it is not a number (the caller says so in its own words).
+    """
+    if isinstance(nilai, bool):
+        return None
+    if isinstance(nilai, int | float | Decimal):
+        return Decimal(str(nilai))
+    teks = str(nilai).strip().replace(" ", "")
+    if "," in teks and "." in teks:
+        teks = teks.replace(".", "").replace(",", ".")
+    elif "," in teks:
+        teks = teks.replace(",", ".")
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", teks):
+        teks = teks.replace(".", "")
+    try:
+        angka = Decimal(teks)
+    except InvalidOperation:
+        return None
+    return angka if angka.is_finite() else None
 
 
 _YA = {"ya", "y", "yes", "true", "1", "aktif", "benar", "v", "x"}
@@ -439,7 +496,7 @@ def tulis_templat(
         ws.append([aman_untuk_sel(v) for v in baris])
     for i, k in enumerate(daftar_kolom, start=1):
         huruf = get_column_letter(i)
-        ws.column_dimensions[huruf].width = max(14, len(k.label) + 4)
+        ws.column_dimensions[huruf].width = k.lebar or max(14, len(k.label) + 4)
         if k.sebagai_teks:
             ws.column_dimensions[huruf].number_format = "@"
             for sel in ws[huruf][1:]:

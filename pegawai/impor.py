@@ -20,7 +20,7 @@ from mutasi_asn.impor_xlsx import (
     BerkasTidakSah,
     GalatBaris,
     baca_lembar,
-    buka_workbook,
+    periksa_berkas,
     tulis_templat,
 )
 
@@ -45,36 +45,16 @@ def templat_xlsx(jenis: str) -> bytes:
     return tulis_templat(JenisImpor(jenis).label, modul.KOLOM, modul.CONTOH, modul.PETUNJUK)
 
 
-def periksa_berkas(nama: str, ukuran: int, data: bytes | None = None) -> None:
-    """Only a real .xlsx within the size limit is accepted; the message says what to do."""
-    if not nama.lower().endswith(".xlsx"):
-        raise ValidationError(
-            "Hanya berkas Excel .xlsx yang diterima. Bila berkas Anda .xls atau .csv, buka di "
-            "Excel lalu simpan sebagai \u201cExcel Workbook (.xlsx)\u201d."
-        )
-    maks = settings.UNGGAHAN_MAKS_BYTE
-    if ukuran > maks:
-        raise ValidationError(
-            f"Berkas terlalu besar ({ukuran / 1048576:.1f} MB); batasnya {maks / 1048576:.0f} MB. "
-            "Bagi data menjadi beberapa berkas."
-        )
-    if data is None:
-        return
-    if not data:
-        raise ValidationError("Berkas kosong (0 byte); pilih berkas .xlsx yang berisi data.")
-    try:
-        buka_workbook(data).close()
-    except BerkasTidakSah as exc:
-        raise ValidationError(str(exc)) from None
-
-
 @transaction.atomic
 def impor_unggah(*, jenis: str, berkas, actor) -> ImporRegister:
     """Keep an uploaded file privately, record the upload (the audit trail of imports) and
     queue its check for the preview."""
-    periksa_berkas(berkas.name, berkas.size)  # before reading a file that is too big
-    data = berkas.read()
-    periksa_berkas(berkas.name, len(data), data)
+    try:
+        periksa_berkas(berkas.name, berkas.size)  # before reading a file that is too big
+        data = berkas.read()
+        periksa_berkas(berkas.name, len(data), data)
+    except BerkasTidakSah as exc:
+        raise ValidationError(str(exc)) from None
     folder = folder_impor()
     folder.mkdir(parents=True, exist_ok=True)
     nama_simpan = f"{uuid.uuid4().hex}.xlsx"

@@ -187,3 +187,50 @@ def test_admin_riwayat_berbahasa_indonesia(client, superuser):
     teks_remah = re.sub(r"<[^>]+>|\s+", " ", remah.group(1))
     assert "Historical" not in teks_remah and "Analisis_beban" not in teks_remah
     assert "Analisis beban kerja" in teks_remah and "Periode ABK" in teks_remah
+
+
+def _data_admin_pegawai(client, url) -> dict:
+    """The admin change form of a pegawai as the browser would post it unchanged."""
+    ctx = client.get(url).context
+    form = ctx["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v not in (None, False) and k in form.fields}
+    data = {k: ("on" if v is True else v) for k, v in data.items()}
+    for inline in ctx["inline_admin_formsets"]:
+        mf = inline.formset.management_form
+        data.update({mf.add_prefix(k): v for k, v in mf.initial.items()})
+        for f in inline.formset.forms:
+            data[f.add_prefix("id")] = f.instance.pk
+    return data
+
+
+def test_admin_penolakan_layanan_tampil_di_form_bukan_500(client, superuser):
+    """A rule only the service knows (a new jabatan's TMT before the running one's) is shown on
+    the admin form; nothing is saved."""
+    client.force_login(superuser)
+    pegawai = PegawaiFactory()
+    jabatan_baru = JabatanFactory()
+    url = _url_admin(type(pegawai), "change", pegawai.pk)
+    data = _data_admin_pegawai(client, url)
+    data.update({"jabatan": jabatan_baru.pk, "tmt_jabatan": "2019-01-01"})
+    # The open riwayat row starts 2020-01-01: the service refuses a move dated before it.
+    resp = client.post(url, data)
+    assert resp.status_code == 200
+    assert "TMT jabatan baru tidak boleh sebelum" in resp.content.decode()
+    pegawai.refresh_from_db()
+    assert pegawai.jabatan_id != jabatan_baru.pk
+
+
+def test_admin_ganti_jabatan_pegawai_mencatat_riwayat(client, superuser):
+    """The admin's change of jabatan goes through the move service: a riwayat row is opened
+    (the service used to get the already-changed instance and saw no change)."""
+    client.force_login(superuser)
+    pegawai = PegawaiFactory()
+    jabatan_baru = JabatanFactory()
+    url = _url_admin(type(pegawai), "change", pegawai.pk)
+    data = _data_admin_pegawai(client, url)
+    data.update({"jabatan": jabatan_baru.pk, "tmt_jabatan": "2024-03-01", "nomor_sk": "SK/1"})
+    assert client.post(url, data).status_code == 302
+    pegawai.refresh_from_db()
+    assert pegawai.jabatan_id == jabatan_baru.pk
+    terbuka = pegawai.riwayat_jabatan.get(tanggal_selesai__isnull=True)
+    assert terbuka.jabatan_id == jabatan_baru.pk

@@ -8,6 +8,7 @@ now), always with the Indonesian message.
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
+from django.http import Http404
 from django_filters import rest_framework as df
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
@@ -15,7 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from instansi.models import Jabatan
-from mutasi_asn.api import IzinModel
+from mutasi_asn.api import IzinModel, ScopedReadOnlyViewSet
 from pegawai.models import Pegawai
 
 from . import services
@@ -148,6 +149,13 @@ class UsulanBuatSerializer(serializers.Serializer):
     nomor_keputusan_luar = serializers.CharField(required=False, allow_blank=True)
     tanggal_keputusan_luar = serializers.DateField(required=False, allow_null=True)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The same scope as the page's picker: an operator proposes only their own agency's people.
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["pegawai"].queryset = Pegawai.objects.for_user(request.user)
+
     def to_internal_value(self, data):
         nilai = super().to_internal_value(data)
         nilai["data_luar"] = {f: nilai.pop(f) for f in services.FIELD_LANGKAH_LUAR if f in nilai}
@@ -208,6 +216,8 @@ class UsulanMutasiViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
 
     filterset_class = UsulanFilter
     AKSI = ("ajukan", "setujui", "kembalikan", "tolak", "batalkan")
+    # Token first, as in every other viewset: no credentials is a 401, not a 403.
+    authentication_classes = ScopedReadOnlyViewSet.authentication_classes
 
     def get_permissions(self):
         if self.action in self.AKSI:
@@ -221,6 +231,13 @@ class UsulanMutasiViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
                 Prefetch("peristiwa", PeristiwaUsulan.objects.select_related("aktor"))
             )
         return qs
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            # DRF would pass on Django's English "No UsulanMutasi matches the given query."
+            raise exceptions.NotFound("Usulan tidak ditemukan.") from None
 
     def get_serializer_class(self):
         if self.action == "retrieve":
@@ -240,7 +257,7 @@ class UsulanMutasiViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
         return Response(UsulanMutasiSerializer(usulan).data, status=kode)
 
     def create(self, request, *args, **kwargs):
-        masukan = UsulanBuatSerializer(data=request.data)
+        masukan = UsulanBuatSerializer(data=request.data, context=self.get_serializer_context())
         masukan.is_valid(raise_exception=True)
         usulan = self._jalankan(services.usulan_buat, actor=request.user, **masukan.validated_data)
         return self._jawab(usulan, status.HTTP_201_CREATED)

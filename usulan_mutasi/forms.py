@@ -162,6 +162,13 @@ class SKForm(forms.Form):
         label="Usulan yang disetujui PPK",
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
+        # A proposal leaves the list when another tab or user put it in a decree first.
+        error_messages={
+            "invalid_choice": "Usulan yang dipilih sudah tidak menunggu Keputusan Wali Kota "
+            "(mungkin baru saja dimasukkan ke SK lain); muat ulang halaman lalu pilih kembali.",
+            "invalid_pk_value": "Pilihan usulan tidak dikenal; muat ulang halaman lalu pilih "
+            "kembali.",
+        },
     )
     nomor = forms.CharField(label="Nomor SK", max_length=100)
     tanggal = forms.DateField(

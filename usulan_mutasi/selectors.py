@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from mutasi_asn.akun.roles import Peran
 
-from .choices import STATUS_BOLEH_UBAH, STATUS_TAHAP_PERSETUJUAN, StatusUsulan
+from .choices import STATUS_BOLEH_UBAH, STATUS_TAHAP_PERSETUJUAN, StatusSK, StatusUsulan
 from .models import DokumenUsulan, JenisDokumen, UsulanMutasi
 
 S = StatusUsulan
@@ -27,6 +27,8 @@ def _kondisi_menunggu(user) -> Q | None:
     if user.punya_peran(Peran.BKPSDM):
         # Verification, and approved proposals waiting for their decree; own returned drafts.
         kondisi |= Q(status__in=[S.DIAJUKAN, S.DISETUJUI])
+        # In a decree still in draft: BKPSDM issues it ("Tetapkan"). Once issued, nobody acts.
+        kondisi |= Q(status=S.DALAM_SK, surat_keputusan__status=StatusSK.DRAF)
         kondisi |= Q(status__in=STATUS_BOLEH_UBAH, instansi_pengusul__isnull=True)
         ada = True
     if user.punya_peran(Peran.KEPALA_OPD) and user.instansi_cakupan_id:

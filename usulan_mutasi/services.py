@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from instansi.models import Jabatan
@@ -25,6 +25,7 @@ from pegawai.services import pegawai_pindah_jabatan, pegawai_simpan
 
 from .choices import (
     AKSI_KEPUTUSAN,
+    STATUS_BERJALAN,
     STATUS_BOLEH_BATAL,
     STATUS_BOLEH_UBAH,
     STATUS_SELESAI,
@@ -248,6 +249,24 @@ def _periksa_pengusul_instansi(usulan: UsulanMutasi, actor) -> None:
         )
 
 
+def _periksa_usulan_lain(usulan: UsulanMutasi) -> None:
+    """Refuse a second proposal in progress for one pegawai, naming the first (the database
+    constraint alone says only that there is one)."""
+    lain = (
+        UsulanMutasi.objects.filter(pegawai_id=usulan.pegawai_id, status__in=STATUS_BERJALAN)
+        .exclude(pk=usulan.pk)
+        .values_list("nomor", flat=True)
+        .first()
+    )
+    if lain is not None:
+        raise ValidationError(
+            {
+                "pegawai": f"Pegawai ini sudah memiliki usulan mutasi lain yang sedang berjalan "
+                f"({lain or '-'}); selesaikan atau batalkan usulan itu terlebih dahulu."
+            }
+        )
+
+
 # --- proposals ----------------------------------------------------------------------------
 
 
@@ -283,8 +302,15 @@ def usulan_buat(
     usulan.instansi_pengusul_id = (
         None if actor.punya_peran(Peran.BKPSDM) else actor.instansi_cakupan_id
     )
+    _periksa_usulan_lain(usulan)
     usulan.full_clean(exclude=["nomor"])
-    _simpan(usulan, actor)
+    try:
+        with transaction.atomic():
+            _simpan(usulan, actor)
+    except IntegrityError:
+        # Two proposals for one pegawai saved at the same moment: the constraint decides.
+        _periksa_usulan_lain(usulan)
+        raise
     # The number follows the row id so two proposals made at once never collide.
     usulan.nomor = f"UM/{usulan.dibuat_pada.year}/{usulan.pk:05d}"
     UsulanMutasi.objects.filter(pk=usulan.pk).update(nomor=usulan.nomor)

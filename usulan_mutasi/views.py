@@ -5,9 +5,13 @@ Every page fetches through `for_user` (another agency's proposal, document or ac
 every write calls one service and shows its Indonesian message when it refuses.
 """
 
+from functools import wraps
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -61,6 +65,7 @@ TINDAKAN_DIMINTA = {
     S.PERTIMBANGAN_TIM: "Pertimbangan",
     S.KEPUTUSAN_PPK: "Keputusan",
     S.DISETUJUI: "Masukkan ke SK",
+    S.DALAM_SK: "Tetapkan SK",
 }
 
 
@@ -91,6 +96,9 @@ def pelaku_label(usulan: UsulanMutasi) -> str:
     if usulan.status == S.DISETUJUI:
         return "Staf BKPSDM (menyusun Keputusan Wali Kota)"
     if usulan.status == S.DALAM_SK:
+        sk = usulan.surat_keputusan
+        if sk is not None and sk.status != StatusSK.DRAF:
+            return f"— (SK sudah ditetapkan; mutasi berlaku otomatis pada TMT {sk.tmt:%d/%m/%Y})"
         return "Staf BKPSDM (menetapkan SK)"
     return "—"
 
@@ -155,6 +163,30 @@ class UsulanEditView(ObjectEditView):
 
     def get_base_queryset(self):
         return UsulanMutasi.objects.dengan_relasi()
+
+    def _tidak_boleh_diubah(self):
+        """Back to the proposal page, with the reason, when this user may not edit it now (rather
+        than a form that can only be refused on saving)."""
+        u = self.object
+        if u is None:
+            return None
+        if not services.adalah_pengusul(u, self.request.user):
+            pesan = "Hanya pengusul yang dapat mengubah usulan ini."
+        elif u.status not in STATUS_BOLEH_UBAH:
+            pesan = (
+                f"Usulan berstatus '{u.get_status_display()}' tidak dapat diubah; perubahan hanya "
+                "boleh saat draf atau setelah dikembalikan."
+            )
+        else:
+            return None
+        messages.error(self.request, pesan)
+        return redirect(u.get_absolute_url())
+
+    def get(self, request, *args, **kwargs):
+        return self._tidak_boleh_diubah() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._tidak_boleh_diubah() or super().post(request, *args, **kwargs)
 
     def get_initial(self):
         # "Usulkan mutasi" on a pegawai's profile opens the form with that pegawai chosen.
@@ -268,6 +300,24 @@ def _dampak(user, pegawai_id, jabatan_id, jenis):
     return dampak_mutasi(jabatan_asal=asal, jabatan_tujuan=tujuan)
 
 
+def _htmx_masuk_dulu(view):
+    """An htmx request whose session has ended reloads the whole page to the sign-in form,
+    instead of the sign-in page being swapped into the partial's box."""
+
+    @wraps(view)
+    def _view(request, *args, **kwargs):
+        if not request.user.is_authenticated and request.headers.get("HX-Request"):
+            halaman = urlsplit(request.headers.get("HX-Current-URL", ""))
+            kembali = halaman.path + (f"?{halaman.query}" if halaman.query else "")
+            resp = HttpResponse(status=204)
+            resp["HX-Redirect"] = redirect_to_login(kembali or "/")["Location"]
+            return resp
+        return view(request, *args, **kwargs)
+
+    return _view
+
+
+@_htmx_masuk_dulu
 @login_required
 @permission_required("usulan_mutasi.add_usulanmutasi", raise_exception=True)
 def dampak(request):
@@ -285,12 +335,20 @@ class _CariView(LoginRequiredMixin, PermissionRequiredMixin, View):
     permission_required = "usulan_mutasi.add_usulanmutasi"
     batas = 20
 
+    def kata_kunci(self) -> str | None:
+        """The typed text; None when it holds a NUL byte, which PostgreSQL refuses (a 500) and
+        which no name or code can contain."""
+        q = self.request.GET.get("q", "").strip()
+        return None if "\x00" in q else q
+
 
 class PegawaiCariView(_CariView):
     """JSON for the pegawai picker: active pegawai in the user's scope, by NIP prefix or name."""
 
     def get(self, request):
-        q = request.GET.get("q", "").strip()
+        q = self.kata_kunci()
+        if q is None:
+            return JsonResponse({"hasil": []})
         qs = Pegawai.objects.for_user(request.user).aktif().select_related("jabatan")
         angka = normalisasi_nip(q)
         if angka.isdigit():
@@ -305,7 +363,9 @@ class JabatanTujuanCariView(_CariView):
     """JSON for the destination jabatan: any active jabatan of the city, by name, code or unit."""
 
     def get(self, request):
-        q = request.GET.get("q", "").strip()
+        q = self.kata_kunci()
+        if q is None:
+            return JsonResponse({"hasil": []})
         qs = Jabatan.objects.filter(aktif=True)
         if q:
             qs = qs.filter(

@@ -1,0 +1,194 @@
+"""Regression tests of the QA pass over the transfer proposals (each names the behaviour kept)."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from mutasi_asn.akun.roles import Peran
+from tests.fixtures.factories import JabatanFactory, PegawaiFactory
+from tests.usulan_mutasi import test_views
+from tests.usulan_mutasi.test_views import ikuti, pesan, usulan_dari
+from usulan_mutasi import services
+from usulan_mutasi.choices import StatusSK, StatusUsulan
+from usulan_mutasi.models import SuratKeputusan, UsulanMutasi
+
+S = StatusUsulan
+URL_API = "/api/v1/usulan/"
+
+dunia = test_views.dunia  # the same world of agencies, users and jabatan
+
+
+def test_api_operator_tidak_bisa_mengusulkan_pegawai_di_luar_cakupannya(client, dunia):
+    # The page's picker is scoped; the API must be too (pulling another agency's employee in).
+    orang_b = PegawaiFactory(jabatan=dunia.jab_b)
+    tujuan_a = JabatanFactory(unit_kerja=dunia.jab_a.unit_kerja)
+    client.force_login(dunia.operator_a)
+    resp = client.post(
+        URL_API,
+        {
+            "pegawai": orang_b.pk,
+            "jenis": "antar_opd",
+            "alasan": "pemerataan",
+            "jabatan_tujuan": tujuan_a.pk,
+        },
+        content_type="application/json",
+    )
+    assert resp.status_code == 400, resp.content
+    assert "pegawai" in resp.json()
+    assert not UsulanMutasi.objects.exists()
+
+
+def test_api_tanpa_kredensial_401_dan_404_berbahasa_indonesia(client, dunia):
+    assert client.get(URL_API).status_code == 401
+    assert client.get(URL_API, HTTP_AUTHORIZATION="Token salah").status_code == 401
+    client.force_login(dunia.kepala_c)
+    u = usulan_dari(dunia, status=S.PERSETUJUAN_ASAL)
+    for resp in (
+        client.get(f"{URL_API}{u.pk}/"),
+        client.post(f"{URL_API}{u.pk}/setujui/", {}, content_type="application/json"),
+        client.post(f"{URL_API}999999/tolak/", {"alasan": "x"}, content_type="application/json"),
+    ):
+        assert resp.status_code == 404
+        assert resp.json() == {"detail": "Usulan tidak ditemukan."}
+
+
+def test_pencarian_pemilih_dengan_karakter_nul_tidak_500(client, dunia):
+    client.force_login(dunia.bkpsdm)
+    for nama in ("usulan_mutasi:pegawai_cari", "usulan_mutasi:jabatan_tujuan_cari"):
+        resp = client.get(reverse(nama), {"q": "Rina\x00"})
+        assert resp.status_code == 200
+        assert resp.json() == {"hasil": []}
+
+
+def test_formulir_ubah_mengirim_id_pegawai_tanpa_pemisah_ribuan(client, dunia):
+    # USE_THOUSAND_SEPARATOR rendered 1606 as "1.606", so the impact preview lost the origin.
+    u = usulan_dari(dunia, pegawai=PegawaiFactory(pk=1606, jabatan=dunia.jab_a))
+    client.force_login(dunia.operator_a)
+    isi = client.get(reverse("usulan_mutasi:usulan_edit", args=[u.pk])).content.decode()
+    assert '<input type="hidden" name="pegawai" value="1606">' in isi
+
+
+def test_galat_formulir_usulan_tampil_sekali(client, dunia):
+    orang = PegawaiFactory(jabatan=dunia.jab_a, tugas_belajar=True)
+    client.force_login(dunia.operator_a)
+    resp = client.post(
+        reverse("usulan_mutasi:usulan_add"),
+        {
+            "pegawai": orang.pk,
+            "jenis": "antar_opd",
+            "alasan": "pemerataan",
+            "jabatan_tujuan": dunia.jab_b.pk,
+            "ajukan": "1",
+        },
+    )
+    assert resp.status_code == 200
+    assert resp.content.decode().count("sedang tugas belajar") == 1
+    assert not UsulanMutasi.objects.exists()
+
+
+def test_halaman_ubah_usulan_yang_tidak_boleh_diubah_kembali_ke_usulan_dengan_pesan(
+    client, dunia, buat_pengguna
+):
+    diajukan = usulan_dari(dunia, status=S.DIAJUKAN)
+    client.force_login(dunia.operator_a)
+    resp = client.get(reverse("usulan_mutasi:usulan_edit", args=[diajukan.pk]))
+    assert resp.status_code == 302 and resp["Location"] == diajukan.get_absolute_url()
+    assert any("tidak dapat diubah" in m for m in pesan(ikuti(client, resp)))
+    # The destination agency's operator sees the proposal but is not its proposer.
+    draf = usulan_dari(dunia)
+    operator_b = buat_pengguna(Peran.OPERATOR_OPD, instansi=dunia.instansi_b)
+    client.force_login(operator_b)
+    resp = client.get(reverse("usulan_mutasi:usulan_edit", args=[draf.pk]))
+    assert resp.status_code == 302
+    assert any("Hanya pengusul" in m for m in pesan(ikuti(client, resp)))
+
+
+def test_cetak_sk_tetap_memuat_tanda_tangan(client, dunia):
+    u = usulan_dari(dunia, status=S.DISETUJUI)
+    hari_ini = timezone.localdate()
+    sk = services.sk_buat(
+        usulan_ids=[u.pk],
+        nomor="800/QA/1",
+        tanggal=hari_ini,
+        tmt=hari_ini + datetime.timedelta(days=30),
+        penandatangan_nama="Wali Kota Uji",
+        actor=dunia.bkpsdm,
+    )
+    client.force_login(dunia.bkpsdm)
+    isi = client.get(sk.get_absolute_url()).content.decode()
+    # The print stylesheet hides every <footer> (the site's); the signature must not be one.
+    awal = isi.index('class="dokumen-sk')
+    akhir = isi.index("</article>", awal)
+    assert "<footer" not in isi[awal:akhir]
+    assert "Wali Kota Uji" in isi[awal:akhir]
+
+
+def test_sk_draf_muncul_di_kotak_masuk_bkpsdm_dan_sk_ditetapkan_tidak_menunggu_siapa_pun(
+    client, dunia
+):
+    u = usulan_dari(dunia, status=S.DISETUJUI)
+    hari_ini = timezone.localdate()
+    sk = services.sk_buat(
+        usulan_ids=[u.pk],
+        nomor="800/QA/2",
+        tanggal=hari_ini,
+        tmt=hari_ini + datetime.timedelta(days=30),
+        penandatangan_nama="Wali Kota Uji",
+        actor=dunia.bkpsdm,
+    )
+    client.force_login(dunia.bkpsdm)
+    resp = client.get(reverse("usulan_mutasi:inbox"))
+    assert [x.pk for x in resp.context["object_list"]] == [u.pk]
+    assert "Tetapkan SK" in resp.content.decode()
+    services.sk_tetapkan(sk=sk, actor=dunia.bkpsdm)
+    assert sk.__class__.objects.get(pk=sk.pk).status == StatusSK.DITETAPKAN
+    resp = client.get(reverse("usulan_mutasi:inbox"))
+    assert resp.context["paginator"].count == 0
+    resp = client.get(u.get_absolute_url())
+    assert "berlaku otomatis pada TMT" in resp.context["pelaku_label"]
+
+
+def test_sk_dari_tab_kedua_memberi_pesan_yang_jelas(client, dunia):
+    u = usulan_dari(dunia, status=S.DISETUJUI)
+    hari_ini = timezone.localdate().isoformat()
+    data = {
+        "usulan": [u.pk],
+        "nomor": "800/QA/3",
+        "tanggal": hari_ini,
+        "tmt": hari_ini,
+        "penandatangan_nama": "Wali Kota Uji",
+        "penandatangan_jabatan": "Wali Kota Pematangsiantar",
+    }
+    client.force_login(dunia.bkpsdm)
+    assert client.post(reverse("usulan_mutasi:sk_add"), data).status_code == 302
+    resp = client.post(reverse("usulan_mutasi:sk_add"), {**data, "nomor": "800/QA/4"})
+    assert resp.status_code == 200
+    galat = " ".join(resp.context["form"].errors["usulan"])
+    assert "sudah tidak menunggu Keputusan Wali Kota" in galat
+    assert SuratKeputusan.objects.count() == 1
+
+
+def test_usulan_kedua_untuk_pegawai_yang_sama_menyebut_usulan_pertama(dunia):
+    pertama = usulan_dari(dunia, pegawai=dunia.pegawai, status=S.DIAJUKAN)
+    try:
+        services.usulan_buat(
+            pegawai=dunia.pegawai,
+            jenis="antar_opd",
+            alasan="pemerataan",
+            jabatan_tujuan=dunia.jab_c,
+            actor=dunia.operator_a,
+        )
+    except Exception as exc:  # noqa: BLE001
+        assert pertama.nomor in " ".join(exc.messages)
+    else:
+        raise AssertionError("usulan kedua seharusnya ditolak")
+    assert UsulanMutasi.objects.count() == 1
+
+
+def test_pratinjau_dampak_htmx_tanpa_sesi_mengarahkan_ulang_halaman(client, dunia):
+    resp = client.get(
+        reverse("usulan_mutasi:dampak"), {"jabatan_tujuan": dunia.jab_b.pk}, HTTP_HX_REQUEST="true"
+    )
+    assert resp.status_code == 204 or resp.status_code == 200
+    assert resp["HX-Redirect"].startswith("/masuk/")

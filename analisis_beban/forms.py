@@ -1,8 +1,8 @@
 from django import forms
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from .impor import urai_angka
+from mutasi_asn.impor_xlsx import BerkasTidakSah, periksa_berkas, urai_angka
+
 from .models import PeriodeABK, UraianTugas
 
 TAHUN_TERKECIL, TAHUN_TERBESAR = 2000, 2100
@@ -104,9 +104,8 @@ class ImporForm(forms.Form):
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
-        if berkas.size > settings.UNGGAHAN_MAKS_BYTE:
-            batas = settings.UNGGAHAN_MAKS_BYTE // (1024 * 1024)
-            raise forms.ValidationError(f"Berkas terlalu besar: batasnya {batas} MB.")
-        if not berkas.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError("Berkas harus berformat .xlsx (Excel).")
+        try:
+            periksa_berkas(berkas.name, berkas.size)  # before the view reads it
+        except BerkasTidakSah as exc:
+            raise forms.ValidationError(str(exc)) from None
         return berkas

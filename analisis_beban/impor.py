@@ -23,8 +23,6 @@ from mutasi_asn.impor_xlsx import (
 
 from .models import UraianTugas
 
-__all__ = ["BarisImpor", "GalatBaris", "HasilBaca", "baca_berkas", "templat_xlsx", "urai_angka"]
-
 BATAS_BARIS = 50_000
 
 KOLOM = [

@@ -61,12 +61,18 @@ class UraianTugasAdmin(SimpleHistoryAdmin):
     search_fields = ("uraian", "hasil_kerja", "jabatan__nama", "jabatan__kode")
     autocomplete_fields = ("jabatan",)
 
+    def get_readonly_fields(self, request, obj=None):
+        # A task belongs to its period; the service keeps the period of an existing task, so
+        # the field is shown, not offered for a change that would be silently dropped.
+        return ("periode",) if obj else ()
+
     def save_model(self, request, obj, form, change):
         fields = ["periode", "jabatan", *services.URAIAN_FIELDS]
         data = {f: form.cleaned_data[f] for f in fields if f in form.cleaned_data}
-        simpan = services.uraian_tugas_simpan(
-            instance=obj if change else None, data=data, actor=request.user
-        )
+        # The stored row, not the form-changed `obj`: the service stale-marks the jabatan the
+        # task leaves as well as the one it joins.
+        tersimpan = UraianTugas.objects.get(pk=obj.pk) if change else None
+        simpan = services.uraian_tugas_simpan(instance=tersimpan, data=data, actor=request.user)
         obj.pk = simpan.pk
 
     def delete_model(self, request, obj):

@@ -234,3 +234,32 @@ def test_admin_ganti_jabatan_pegawai_mencatat_riwayat(client, superuser):
     assert pegawai.jabatan_id == jabatan_baru.pk
     terbuka = pegawai.riwayat_jabatan.get(tanggal_selesai__isnull=True)
     assert terbuka.jabatan_id == jabatan_baru.pk
+
+
+def test_admin_pindah_uraian_tugas_ke_jabatan_lain_menandai_jabatan_lama_basi(client, superuser):
+    """Moving a task to another jabatan in admin makes both jabatan's results stale; the old
+    one was missed because the service got the form-changed instance."""
+    from analisis_beban.models import HasilABK, UraianTugas
+    from analisis_beban.services import abk_hitung
+
+    client.force_login(superuser)
+    periode = PeriodeABK.objects.create(tahun=2026)
+    unit = UnitKerjaFactory()
+    lama, baru = JabatanFactory(unit_kerja=unit), JabatanFactory(unit_kerja=unit)
+    tugas = UraianTugas.objects.create(
+        periode=periode,
+        jabatan=lama,
+        uraian="Menyusun laporan",
+        hasil_kerja="Laporan",
+        satuan="dokumen",
+        volume=100,
+        norma_waktu_menit=60,
+    )
+    abk_hitung(periode=periode, alasan="Uji")
+    assert not HasilABK.objects.filter(periode=periode, basi=True).exists()
+    url = _url_admin(UraianTugas, "change", tugas.pk)
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
+    data.update({"jabatan": baru.pk, "periode": periode.pk})
+    assert client.post(url, data).status_code == 302
+    assert HasilABK.objects.get(periode=periode, jabatan=lama).basi

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from instansi.models import Jabatan
 from mutasi_asn.akun.roles import Peran
-from pegawai.models import Pegawai
+from pegawai.models import Pegawai, RiwayatJabatan
 from pegawai.services import pegawai_pindah_jabatan, pegawai_simpan
 
 from .choices import (
@@ -625,6 +625,31 @@ def _periksa_pembekuan(sk: SuratKeputusan) -> None:
         )
 
 
+def _periksa_tmt(daftar: list[UsulanMutasi], tmt: datetime.date) -> None:
+    """The TMT may not precede the start of any employee's current jabatan: the move could never
+    be recorded in their history (the beat job would fail on it every hour)."""
+    mulai = dict(
+        RiwayatJabatan.objects.filter(
+            pegawai_id__in=[u.pegawai_id for u in daftar], tanggal_selesai__isnull=True
+        ).values_list("pegawai_id", "tanggal_mulai")
+    )
+    salah = [u for u in daftar if mulai.get(u.pegawai_id) and tmt < mulai[u.pegawai_id]]
+    if salah:
+        nama = dict(
+            Pegawai.objects.filter(pk__in=[u.pegawai_id for u in salah]).values_list("pk", "nama")
+        )
+        raise ValidationError(
+            {
+                "tmt": [
+                    f"TMT {tmt:%d/%m/%Y} sebelum TMT jabatan sekarang {nama[u.pegawai_id]} "
+                    f"({u.nomor}), yaitu {mulai[u.pegawai_id]:%d/%m/%Y}; pilih TMT yang sama atau "
+                    "sesudahnya, atau keluarkan usulan itu dari SK."
+                    for u in salah
+                ]
+            }
+        )
+
+
 @transaction.atomic
 def sk_buat(
     *,
@@ -672,6 +697,7 @@ def sk_buat(
     )
     if tmt < tanggal:
         raise ValidationError({"tmt": "TMT tidak boleh sebelum tanggal SK."})
+    _periksa_tmt(daftar, tmt)
     _periksa_pembekuan(sk)
     sk.full_clean()
     sk._history_user = actor
@@ -699,6 +725,8 @@ def sk_tetapkan(
         raise ValidationError(f"SK {sk.nomor} sudah {StatusSK(sk.status).label.lower()}.")
     if not sk.usulan.exists():
         raise ValidationError("SK tanpa usulan tidak dapat ditetapkan.")
+    # The register may have changed since the draft (a jabatan recorded with a later TMT).
+    _periksa_tmt(list(sk.usulan.all()), sk.tmt)
     _periksa_pembekuan(sk)
     sk.tetapkan()
     sk._history_user = actor
@@ -736,8 +764,10 @@ def sk_berlakukan(*, sk: SuratKeputusan, actor=None) -> SuratKeputusan:
         pegawai = usulan.pegawai
         keterangan = f"Mutasi {usulan.nomor} ({usulan.get_jenis_display()})"
         if usulan.jenis == JenisMutasi.KELUAR:
-            # Leaving the city: the register keeps the person, inactive, with their history.
+            # Leaving the city: the register keeps the person, inactive, with their history, whose
+            # last jabatan ends on the TMT with the decree that ended it.
             pegawai_simpan(instance=pegawai, data={"aktif": False}, actor=actor)
+            _tutup_riwayat_keluar(usulan, sk, actor)
         else:
             pegawai_pindah_jabatan(
                 pegawai=pegawai,
@@ -758,6 +788,22 @@ def sk_berlakukan(*, sk: SuratKeputusan, actor=None) -> SuratKeputusan:
     sk._history_user = actor
     sk.save()
     return sk
+
+
+def _tutup_riwayat_keluar(usulan: UsulanMutasi, sk: SuratKeputusan, actor) -> None:
+    terbuka = (
+        RiwayatJabatan.objects.select_for_update()
+        .filter(pegawai_id=usulan.pegawai_id, tanggal_selesai__isnull=True)
+        .first()
+    )
+    if terbuka is None:
+        return
+    catatan = f"Keluar ke {usulan.instansi_luar} ({usulan.nomor}), SK {sk.nomor}"
+    terbuka.tanggal_selesai = sk.tmt
+    terbuka.keterangan = "; ".join(k for k in (terbuka.keterangan, catatan) if k)[:255]
+    terbuka.full_clean()
+    terbuka._history_user = actor
+    terbuka.save(update_fields=["tanggal_selesai", "keterangan"])
 
 
 @transaction.atomic

@@ -2,10 +2,12 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from mutasi_asn.akun.roles import Peran
+from pegawai.models import RiwayatJabatan
 from tests.fixtures.factories import JabatanFactory, PegawaiFactory
 from tests.usulan_mutasi import test_views
 from tests.usulan_mutasi.test_views import ikuti, pesan, usulan_dari
@@ -192,3 +194,53 @@ def test_pratinjau_dampak_htmx_tanpa_sesi_mengarahkan_ulang_halaman(client, duni
     )
     assert resp.status_code == 204 or resp.status_code == 200
     assert resp["HX-Redirect"].startswith("/masuk/")
+
+
+def test_sk_dengan_tmt_sebelum_tmt_jabatan_pegawai_ditolak_saat_disusun_dengan_nama(dunia):
+    # Otherwise the beat job fails on it every hour while the page says it will take effect.
+    pegawai = PegawaiFactory(jabatan=dunia.jab_a, tmt_jabatan=datetime.date(2026, 6, 1))
+    u = usulan_dari(dunia, pegawai=pegawai, status=S.DISETUJUI)
+    try:
+        services.sk_buat(
+            usulan_ids=[u.pk],
+            nomor="800/QA/5",
+            tanggal=datetime.date(2026, 1, 5),
+            tmt=datetime.date(2026, 2, 1),
+            penandatangan_nama="Wali Kota Uji",
+            actor=dunia.bkpsdm,
+        )
+    except ValidationError as exc:
+        teks = " ".join(exc.messages)
+        assert u.nomor in teks and pegawai.nama_lengkap in teks and "01/06/2026" in teks
+    else:
+        raise AssertionError("SK dengan TMT sebelum TMT jabatan pegawai seharusnya ditolak")
+    u.refresh_from_db()
+    assert u.status == S.DISETUJUI and not SuratKeputusan.objects.exists()
+
+
+def test_mutasi_keluar_berlaku_menutup_riwayat_jabatan_dengan_nomor_sk(dunia):
+    pegawai = PegawaiFactory(jabatan=dunia.jab_a, tmt_jabatan=datetime.date(2020, 1, 1))
+    u = usulan_dari(
+        dunia,
+        pegawai=pegawai,
+        status=S.DISETUJUI,
+        jenis="keluar",
+        jabatan_tujuan=None,
+        instansi_luar="Pemerintah Kabupaten Simalungun",
+    )
+    tmt = timezone.localdate() + datetime.timedelta(days=10)
+    sk = services.sk_buat(
+        usulan_ids=[u.pk],
+        nomor="800/QA/6",
+        tanggal=timezone.localdate(),
+        tmt=tmt,
+        penandatangan_nama="Wali Kota Uji",
+        actor=dunia.bkpsdm,
+    )
+    services.sk_tetapkan(sk=sk, actor=dunia.bkpsdm)
+    assert services.sk_berlakukan_jatuh_tempo(hari_ini=tmt) == [sk.pk]
+    pegawai.refresh_from_db()
+    assert not pegawai.aktif
+    riwayat = RiwayatJabatan.objects.get(pegawai=pegawai)
+    assert riwayat.tanggal_selesai == tmt
+    assert "800/QA/6" in riwayat.keterangan and "Simalungun" in riwayat.keterangan

@@ -15,6 +15,7 @@ from mutasi_asn.impor_xlsx import (
     BerkasTidakSah,
     KolomImpor,
     baca_lembar,
+    muat_per,
     periksa_berkas,
     teks,
     tulis_templat,
@@ -146,13 +147,7 @@ def baca_berkas(berkas, nama: str = "") -> HasilBaca:
         return hasil
 
     kode_semua = {teks(n["kode_jabatan"]) for _, n in lembar.baris} - {""}
-    jabatan = {}
-    kode_list = list(kode_semua)
-    for i in range(0, len(kode_list), 500):
-        for j in Jabatan.objects.filter(kode__in=kode_list[i : i + 500]).select_related(
-            "unit_kerja"
-        ):
-            jabatan[j.kode] = j
+    jabatan = muat_per(Jabatan.objects.select_related("unit_kerja"), "kode", kode_semua)
 
     for nomor, n in lembar.baris:
         pesan = []

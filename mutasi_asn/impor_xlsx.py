@@ -454,9 +454,14 @@ def galat_dari_validasi(nomor: int, exc, label_field: dict[str, str]) -> Iterato
 
 
 def tandai_duplikat(
-    kunci_per_baris: list[tuple[int, str]], label: str, galat: list[GalatBaris], nama: str
-):
-    """Every row whose key appears more than once in the file gets an error naming the others."""
+    kunci_per_baris: list[tuple[int, str]],
+    label: str,
+    galat: list[GalatBaris],
+    nama: str,
+    pesan: Callable[[str, str], str] | None = None,
+) -> set[int]:
+    """Every row whose key appears more than once in the file gets an error naming the others
+    (`pesan(kunci, other rows)` words it, when given); returns those rows."""
     posisi: dict[str, list[int]] = {}
     for nomor, kunci in kunci_per_baris:
         if kunci:
@@ -470,12 +475,62 @@ def tandai_duplikat(
                     GalatBaris(
                         nomor,
                         label,
-                        f"{nama} {kunci} muncul lebih dari sekali dalam berkas (juga di baris "
-                        f"{lain}); hapus baris ganda sehingga tiap {nama} hanya ada satu baris.",
+                        pesan(kunci, lain)
+                        if pesan
+                        else f"{nama} {kunci} muncul lebih dari sekali dalam berkas (juga di "
+                        f"baris {lain}); hapus baris ganda sehingga tiap {nama} hanya ada satu "
+                        "baris.",
                     )
                 )
                 ganda.add(nomor)
     return ganda
+
+
+def baca_kunci(
+    lembar: LembarData,
+    nama: str,
+    pembaca: Callable[[Any], Any],
+    galat: list[GalatBaris],
+    sebutan: str,
+) -> tuple[list[tuple[int, str]], set[int]]:
+    """The first pass of an import: each row's key (column `nama`: a NIP, a kode), required and
+    unique in the file. Returns (row number, key or "") per row, and the rows already rejected
+    (a key missing, wrong or repeated), every one of them reported in `galat`."""
+    label = lembar.label[nama]
+
+    def wajib(nilai):
+        hasil = pembaca(nilai)
+        if not hasil:
+            raise NilaiTidakSah("wajib diisi.")
+        return hasil
+
+    kunci_baris = [
+        (nomor, baca_nilai(nomor, label, raw.get(nama), wajib, galat) or "")
+        for nomor, raw in lembar.baris
+    ]
+    ganda = tandai_duplikat(kunci_baris, label, galat, sebutan)
+    ganda |= {nomor for nomor, kunci in kunci_baris if not kunci}
+    return kunci_baris, ganda
+
+
+# --- looking up what the rows refer to --------------------------------------------------------
+
+UKURAN_POTONGAN = 2000  # keys per IN (...) lookup and rows per bulk write
+
+
+def per_potongan(daftar, n: int = UKURAN_POTONGAN) -> Iterator[list]:
+    daftar = list(daftar)
+    for i in range(0, len(daftar), n):
+        yield daftar[i : i + n]
+
+
+def muat_per(qs, field: str, nilai) -> dict:
+    """The objects of `qs` whose `field` is one of `nilai`, by that field: one query per
+    UKURAN_POTONGAN keys, however many rows the file has."""
+    hasil = {}
+    for bagian in per_potongan(nilai):
+        hasil.update({getattr(o, field): o for o in qs.filter(**{f"{field}__in": bagian})})
+    return hasil
 
 
 # --- templates -------------------------------------------------------------------------------

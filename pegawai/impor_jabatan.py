@@ -21,8 +21,11 @@ from mutasi_asn.impor_xlsx import (
     KolomImpor,
     LembarData,
     NilaiTidakSah,
+    baca_kunci,
     bilangan_bulat,
     kunci_header,
+    muat_per,
+    per_potongan,
     pilihan,
     tandai_duplikat,
     teks,
@@ -30,7 +33,7 @@ from mutasi_asn.impor_xlsx import (
     ya_tidak,
 )
 
-from .impor_pegawai import HasilImpor, _potong, baca_golongan, baca_pendidikan, perbarui_massal
+from .impor_pegawai import HasilImpor, baca_golongan, baca_pendidikan, perbarui_massal
 
 KOLOM = [
     KolomImpor(
@@ -194,35 +197,26 @@ def validasi(
     hasil = HasilImpor(jumlah_baris=len(lembar.baris), kolom_diabaikan=lembar.diabaikan)
     galat = hasil.galat
 
-    kode_baris = [(nomor, teks(raw.get("kode"))) for nomor, raw in lembar.baris]
-    for nomor, kode in kode_baris:
-        if not kode:
-            galat.append(GalatBaris(nomor, LABEL["kode"], "Kode Jabatan: wajib diisi."))
-    ganda = tandai_duplikat(kode_baris, LABEL["kode"], galat, "Kode jabatan")
-    ganda |= {nomor for nomor, kode in kode_baris if not kode}
+    kode_baris, ganda = baca_kunci(lembar, "kode", teks, galat, "Kode jabatan")
 
     semua_kode = {k for _, k in kode_baris if k}
     kode_unit = {teks(raw.get("kode_unit")) for _, raw in lembar.baris} - {""}
     qs_jabatan = Jabatan.objects.all()
     if kunci:
         qs_jabatan = qs_jabatan.select_for_update()
-    ada_di_db: dict[str, Jabatan] = {}
-    for potong in _potong(semua_kode):
-        ada_di_db.update({j.kode: j for j in qs_jabatan.filter(kode__in=potong)})
+    ada_di_db: dict[str, Jabatan] = muat_per(qs_jabatan, "kode", semua_kode)
     terjangkau = None  # pks of existing jabatan the actor may change; None = all
     if actor is not None and not getattr(actor, "lingkup_kota", False):
         terjangkau = set()
-        for potong in _potong([j.pk for j in ada_di_db.values()]):
+        for potong in per_potongan([j.pk for j in ada_di_db.values()]):
             terjangkau.update(
                 Jabatan.objects.for_user(actor).filter(pk__in=potong).values_list("pk", flat=True)
             )
     qs_unit = UnitKerja.objects.all() if actor is None else UnitKerja.objects.for_user(actor)
-    unit: dict[str, UnitKerja] = {}
-    for potong in _potong(kode_unit):
-        unit.update({u.kode: u for u in qs_unit.filter(kode__in=potong)})
+    unit: dict[str, UnitKerja] = muat_per(qs_unit, "kode", kode_unit)
     # Names already taken in those units, by jabatan not in this file under the same kode.
     nama_terpakai: dict[tuple[int, str], str] = {}
-    for potong in _potong([u.pk for u in unit.values()]):
+    for potong in per_potongan([u.pk for u in unit.values()]):
         for unit_id, nama, kode in Jabatan.objects.filter(unit_kerja_id__in=potong).values_list(
             "unit_kerja_id", "nama", "kode"
         ):
@@ -330,22 +324,16 @@ def validasi(
         ]
         diterima.append((nomor, lama, obj, berubah))
     # The same name twice in one unit within the file.
-    posisi: dict[str, list[int]] = {}
-    for nomor, kunci_nama in nama_di_berkas:
-        posisi.setdefault(kunci_nama, []).append(nomor)
-    for kunci_nama, daftar in posisi.items():
-        if len(daftar) > 1:
-            nama = kunci_nama.split("\u0000", 1)[1]
-            for nomor in daftar:
-                lain = ", ".join(str(n) for n in daftar if n != nomor)
-                galat.append(
-                    GalatBaris(
-                        nomor,
-                        LABEL["nama"],
-                        f"Jabatan \u201c{nama}\u201d muncul dua kali di unit kerja yang sama (juga di "
-                        f"baris {lain}); nama jabatan harus unik di dalam satu unit.",
-                    )
-                )
+    tandai_duplikat(
+        nama_di_berkas,
+        LABEL["nama"],
+        galat,
+        "Jabatan",
+        pesan=lambda kunci_nama, lain: (
+            f"Jabatan \u201c{kunci_nama.split(chr(0), 1)[1]}\u201d muncul dua kali di unit kerja "
+            f"yang sama (juga di baris {lain}); nama jabatan harus unik di dalam satu unit."
+        ),
+    )
     # Counted only now: a name clash found after the loop also rejects its rows.
     bermasalah = {g.baris for g in galat}
     for nomor, lama, obj, berubah in diterima:
@@ -386,7 +374,7 @@ def validasi(
 def tulis(hasil: HasilImpor, *, actor, progres: Callable[[int], None] | None = None) -> None:
     rencana: RencanaJabatan = hasil.rencana
     selesai = 0
-    for potong in _potong(rencana.baru):
+    for potong in per_potongan(rencana.baru):
         bulk_create_with_history(potong, Jabatan, batch_size=2000, default_user=actor)
         selesai += len(potong)
         if progres:

@@ -23,14 +23,16 @@ from instansi.choices import Golongan, Pendidikan, golongan_dari_teks, pendidika
 from instansi.models import Jabatan
 from mutasi_asn.impor_xlsx import (
     PESAN_BARIS_CONTOH,
+    UKURAN_POTONGAN,
     GalatBaris,
     KolomImpor,
     LembarData,
     NilaiTidakSah,
-    baca_nilai,
+    baca_kunci,
     galat_dari_validasi,
+    muat_per,
+    per_potongan,
     pilihan,
-    tandai_duplikat,
     tanggal,
     teks,
     tiap_baris,
@@ -46,8 +48,6 @@ from .services import (
     lengkapi_dari_nip,
     pegawai_pindah_jabatan_massal,
 )
-
-UKURAN_POTONGAN = 2000  # rows per IN (...) lookup and per bulk write
 
 KOLOM = [
     KolomImpor(
@@ -377,12 +377,6 @@ FIELD_UBAH = [
 ]
 
 
-def _potong(daftar, n=UKURAN_POTONGAN):
-    daftar = list(daftar)
-    for i in range(0, len(daftar), n):
-        yield daftar[i : i + n]
-
-
 def _dalam_cakupan(actor) -> Callable[[Pegawai], bool]:
     if actor is None or getattr(actor, "lingkup_kota", False):
         return lambda p: True
@@ -407,35 +401,21 @@ def validasi(
     hari_ini = timezone.localdate()
 
     # Pass 1: keys, so every lookup below is one query.
-    nip_baris: list[tuple[int, str]] = []
-    for nomor, raw in lembar.baris:
-        nip = baca_nilai(nomor, LABEL["nip"], raw.get("nip"), baca_nip, galat)
-        nip_baris.append((nomor, nip or ""))
-    ganda = tandai_duplikat(nip_baris, LABEL["nip"], galat, "NIP")
-    ganda |= {nomor for nomor, nip in nip_baris if not nip}  # already reported as bad NIP
+    nip_baris, ganda = baca_kunci(lembar, "nip", baca_nip, galat, "NIP")
 
     semua_nip = {n for _, n in nip_baris if n}
     kode_jabatan = {teks(raw.get("kode_jabatan")) for _, raw in lembar.baris} - {""}
     qs_pegawai = Pegawai.objects.select_related("jabatan__unit_kerja")
     if kunci:
         qs_pegawai = qs_pegawai.select_for_update(of=("self",))
-    ada_di_db: dict[str, Pegawai] = {}
-    for potong in _potong(semua_nip):
-        ada_di_db.update({p.nip: p for p in qs_pegawai.filter(nip__in=potong)})
+    ada_di_db: dict[str, Pegawai] = muat_per(qs_pegawai, "nip", semua_nip)
     qs_jabatan = Jabatan.objects.all() if actor is None else Jabatan.objects.for_user(actor)
-    jabatan: dict[str, Jabatan] = {}
-    for potong in _potong(kode_jabatan):
-        jabatan.update({j.kode: j for j in qs_jabatan.filter(kode__in=potong)})
-    terbuka: dict[int, RiwayatJabatan] = {}
-    for potong in _potong([p.pk for p in ada_di_db.values()]):
-        terbuka.update(
-            {
-                r.pegawai_id: r
-                for r in RiwayatJabatan.objects.filter(
-                    pegawai_id__in=potong, tanggal_selesai__isnull=True
-                )
-            }
-        )
+    jabatan: dict[str, Jabatan] = muat_per(qs_jabatan, "kode", kode_jabatan)
+    terbuka: dict[int, RiwayatJabatan] = muat_per(
+        RiwayatJabatan.objects.filter(tanggal_selesai__isnull=True),
+        "pegawai_id",
+        [p.pk for p in ada_di_db.values()],
+    )
     boleh = _dalam_cakupan(actor)
     rencana = RencanaPegawai()
 
@@ -676,7 +656,7 @@ def perbarui_massal(perubahan, model, *, actor):
     for obj, fields in perubahan:
         kelompok[fields].append(obj)
     for fields, objs in kelompok.items():
-        for potong in _potong(objs, 1000):
+        for potong in per_potongan(objs, 1000):
             bulk_update_with_history(
                 potong, model, list(fields), batch_size=1000, default_user=actor
             )
@@ -688,7 +668,7 @@ def tulis(hasil: HasilImpor, *, actor, progres: Callable[[int], None] | None = N
     """Write a validated plan in bulk. The caller's transaction makes it all-or-nothing."""
     rencana: RencanaPegawai = hasil.rencana
     selesai = 0
-    for potong in _potong(rencana.baru):
+    for potong in per_potongan(rencana.baru):
         pegawai = bulk_create_with_history(
             [b.pegawai for b in potong], Pegawai, batch_size=UKURAN_POTONGAN, default_user=actor
         )

@@ -56,6 +56,7 @@ def unitkerja_simpan(*, instance: UnitKerja | None, data: dict, actor) -> UnitKe
     """Save a unit and keep the materialised path of it and its whole subtree right."""
     obj = instance or UnitKerja()
     jalur_lama = obj.jalur
+    instansi_lama = obj.instansi_id
     _isi(obj, data, UNIT_FIELDS)
     _simpan(obj, actor)
     jalur_baru, kedalaman = _jalur(obj)
@@ -68,7 +69,26 @@ def unitkerja_simpan(*, instance: UnitKerja | None, data: dict, actor) -> UnitKe
                 sub.kedalaman += selisih
                 sub.save(update_fields=["jalur", "kedalaman"])
         obj.jalur, obj.kedalaman = jalur_baru, kedalaman
+    if instansi_lama and instansi_lama != obj.instansi_id:
+        _pindahkan_subpohon_ke_instansi(obj, actor)
     return obj
+
+
+def _pindahkan_subpohon_ke_instansi(unit: UnitKerja, actor) -> None:
+    """A unit moved to another agency takes its whole subtree along (a reorganisation moves
+    a UPT with its sections), so no tree spans two agencies; the ABK of every jabatan in it
+    is recomputed under the new agency."""
+    subpohon = list(UnitKerja.objects.filter(jalur__startswith=unit.jalur).exclude(pk=unit.pk))
+    for sub in subpohon:
+        sub.instansi_id = unit.instansi_id
+        sub._history_user = actor
+        sub.save(update_fields=["instansi"])
+    unit_ids = {unit.pk, *(sub.pk for sub in subpohon)}
+    jabatan_ids = set(
+        Jabatan.objects.filter(unit_kerja_id__in=unit_ids).values_list("pk", flat=True)
+    )
+    if jabatan_ids:
+        jabatan_berubah.send(sender=UnitKerja, jabatan_ids=jabatan_ids, unit_kerja_ids=unit_ids)
 
 
 @transaction.atomic

@@ -263,3 +263,45 @@ def test_admin_pindah_uraian_tugas_ke_jabatan_lain_menandai_jabatan_lama_basi(cl
     data.update({"jabatan": baru.pk, "periode": periode.pk})
     assert client.post(url, data).status_code == 302
     assert HasilABK.objects.get(periode=periode, jabatan=lama).basi
+
+
+def test_unit_dipindah_ke_instansi_lain_membawa_sub_unitnya(
+    client, bkpsdm, pengguna_peran, instansi_a, instansi_b
+):
+    """A reorganisation moves a unit with its whole subtree: the sub-units used to stay in the
+    old agency under a parent in the new one (a tree across two agencies, each operator seeing
+    half), and the ABK results kept the old agency."""
+    from analisis_beban.models import HasilABK, UraianTugas
+    from analisis_beban.services import abk_hitung
+
+    induk = UnitKerjaFactory(instansi=instansi_a, nama="UPTD Uji")
+    anak = UnitKerjaFactory(instansi=instansi_a, induk=induk, nama="Sub Uji")
+    cucu = UnitKerjaFactory(instansi=instansi_a, induk=anak, nama="Sub Sub Uji")
+    jabatan = JabatanFactory(unit_kerja=cucu)
+    periode = PeriodeABK.objects.create(tahun=2026)
+    UraianTugas.objects.create(
+        periode=periode,
+        jabatan=jabatan,
+        uraian="Melayani",
+        hasil_kerja="Layanan",
+        satuan="kali",
+        volume=100,
+        norma_waktu_menit=60,
+    )
+    abk_hitung(periode=periode, alasan="Uji")
+    assert not HasilABK.objects.get(jabatan=jabatan).basi
+
+    client.force_login(bkpsdm)
+    resp = client.post(
+        reverse("instansi:unitkerja_edit", args=[induk.pk]),
+        {"instansi": instansi_b.pk, "kode": induk.kode, "nama": induk.nama, "jenis": induk.jenis},
+    )
+    assert resp.status_code == 302
+    for unit in (induk, anak, cucu):
+        unit.refresh_from_db()
+        assert unit.instansi_id == instansi_b.pk, unit
+    assert cucu.history.order_by("-history_id").first().history_user == bkpsdm
+    assert HasilABK.objects.get(jabatan=jabatan).basi
+
+    client.force_login(pengguna_peran[Peran.OPERATOR_OPD])  # of instansi_a
+    assert client.get(reverse("instansi:unitkerja_detail", args=[cucu.pk])).status_code == 404

@@ -39,6 +39,7 @@ from .choices import (
     JenisMutasi,
     StatusSK,
     StatusUsulan,
+    VerdikDokumen,
 )
 from .filters import SuratKeputusanFilter, UsulanMutasiFilter
 from .models import DokumenUsulan, SuratKeputusan, UsulanMutasi
@@ -398,6 +399,7 @@ class UsulanDetailView(ObjectDetailView):
         pelaku = services.pelaku_tahap(u, user)
         boleh_ubah = pengusul and u.status in STATUS_BOLEH_UBAH
         temuan = periksa_kelayakan(u) if boleh_ubah else []
+        kelengkapan = kelengkapan_dokumen(u)
         ctx.update(
             {
                 "judul": f"Usulan {u}",
@@ -411,7 +413,22 @@ class UsulanDetailView(ObjectDetailView):
                 "peringatan": peringatan_dari(temuan),
                 "peristiwa": u.peristiwa.select_related("aktor").order_by("waktu", "pk"),
                 "komentar": u.komentar.select_related("penulis").order_by("dibuat_pada", "pk"),
-                "kelengkapan": kelengkapan_dokumen(u),
+                "kelengkapan": kelengkapan,
+                # Shown beside the actions of the proposer and of BKPSDM's verification, so
+                # neither submits nor verifies without seeing what the checklist still lacks.
+                "dokumen_kurang": [
+                    b["jenis"] for b in kelengkapan if b["wajib"] and not b["lengkap"]
+                ]
+                if boleh_ubah or (pelaku and u.status == S.DIAJUKAN)
+                else [],
+                "dokumen_perbaikan": [
+                    (b["jenis"], d)
+                    for b in kelengkapan
+                    for d in b["dokumen"]
+                    if d.verdik == VerdikDokumen.PERLU_PERBAIKAN
+                ]
+                if boleh_ubah or (pelaku and u.status == S.DIAJUKAN)
+                else [],
                 "boleh_unggah": user.has_perm("usulan_mutasi.add_dokumenusulan")
                 and u.status not in STATUS_SELESAI,
                 "boleh_verifikasi_dokumen": user.punya_peran(Peran.BKPSDM),

@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,7 +14,7 @@ from tests.usulan_mutasi import test_views
 from tests.usulan_mutasi.test_views import ikuti, pesan, usulan_dari
 from usulan_mutasi import services
 from usulan_mutasi.choices import StatusSK, StatusUsulan
-from usulan_mutasi.models import SuratKeputusan, UsulanMutasi
+from usulan_mutasi.models import JenisDokumen, SuratKeputusan, UsulanMutasi
 
 S = StatusUsulan
 URL_API = "/api/v1/usulan/"
@@ -244,3 +245,28 @@ def test_mutasi_keluar_berlaku_menutup_riwayat_jabatan_dengan_nomor_sk(dunia):
     riwayat = RiwayatJabatan.objects.get(pegawai=pegawai)
     assert riwayat.tanggal_selesai == tmt
     assert "800/QA/6" in riwayat.keterangan and "Simalungun" in riwayat.keterangan
+
+
+def test_pengusul_dan_verifikator_melihat_dokumen_wajib_yang_belum_ada(client, dunia):
+    u = usulan_dari(dunia)
+    client.force_login(dunia.operator_a)
+    resp = client.get(u.get_absolute_url())
+    assert "SK jabatan terakhir" in [j.nama for j in resp.context["dokumen_kurang"]]
+    assert 'data-testid="dokumen-kurang"' in resp.content.decode()
+    diajukan = usulan_dari(dunia, status=S.DIAJUKAN)
+    client.force_login(dunia.bkpsdm)
+    assert client.get(diajukan.get_absolute_url()).context["dokumen_kurang"]
+    client.force_login(dunia.kepala_b)  # nothing to act on: no checklist reminder
+    assert client.get(diajukan.get_absolute_url()).context["dokumen_kurang"] == []
+    dok = services.dokumen_unggah(
+        usulan=u,
+        jenis_dokumen=JenisDokumen.objects.get(kode="sk-jabatan"),
+        berkas=SimpleUploadedFile("sk.pdf", b"%PDF-1.4\n"),
+        actor=dunia.operator_a,
+    )
+    services.dokumen_verifikasi(
+        dokumen=dok, verdik="perlu_perbaikan", catatan="Tidak terbaca.", actor=dunia.bkpsdm
+    )
+    client.force_login(dunia.operator_a)
+    isi = client.get(u.get_absolute_url()).content.decode()
+    assert "Dokumen perlu perbaikan:</strong> SK jabatan terakhir (Tidak terbaca.)" in isi

@@ -874,6 +874,13 @@ def penerima_notifikasi(peristiwa: PeristiwaUsulan) -> list:
         kondisi |= kondisi_peran
     if peristiwa.ke_status == S.DIKEMBALIKAN or peristiwa.aksi in AKSI_KEPUTUSAN:
         kondisi |= Q(pk=usulan.diusulkan_oleh_id)
+    if peristiwa.aksi == AksiPeristiwa.DIBATALKAN and peristiwa.dari_status in PELAKU_TAHAP:
+        # Withdrawn while waiting for someone's decision: they hear it need not be decided.
+        peran, sisi = PELAKU_TAHAP[peristiwa.dari_status]
+        kondisi_peran = Q(groups__name=peran)
+        if sisi is not None:
+            kondisi_peran &= Q(instansi_id=getattr(usulan, sisi))
+        kondisi |= kondisi_peran
     qs = User.objects.filter(kondisi, is_active=True).exclude(email="")
     if peristiwa.aktor_id:
         qs = qs.exclude(pk=peristiwa.aktor_id)

@@ -270,3 +270,18 @@ def test_pengusul_dan_verifikator_melihat_dokumen_wajib_yang_belum_ada(client, d
     client.force_login(dunia.operator_a)
     isi = client.get(u.get_absolute_url()).content.decode()
     assert "Dokumen perlu perbaikan:</strong> SK jabatan terakhir (Tidak terbaca.)" in isi
+
+
+def test_pembatalan_diberitahukan_kepada_yang_sedang_diminta_memutuskan(dunia, mailoutbox):
+    from usulan_mutasi.models import PeristiwaUsulan
+
+    dunia.kepala_b.email = "kepala.b@pematangsiantarkota.go.id"
+    dunia.kepala_b.save()
+    u = usulan_dari(dunia, status=S.PERSETUJUAN_TUJUAN)
+    services.usulan_batalkan(usulan=u, actor=dunia.operator_a, alasan="Pegawai mengundurkan diri.")
+    peristiwa = PeristiwaUsulan.objects.filter(usulan=u).latest("pk")
+    assert services.peristiwa_kirim_notifikasi(peristiwa_id=peristiwa.pk) == 1
+    (pesan_email,) = mailoutbox
+    assert pesan_email.to == [dunia.kepala_b.email]
+    assert "Dibatalkan" in pesan_email.subject and "menunggu tindakan" not in pesan_email.subject
+    assert "Pegawai mengundurkan diri." in pesan_email.body

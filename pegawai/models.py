@@ -108,6 +108,16 @@ class Pegawai(models.Model):
                 errors["nip"] = exc.messages
             if self.golongan and self.golongan < 100:
                 errors["golongan"] = _("PPPK memakai golongan I sampai XVII.")
+        # A TMT typed as 01/01/1900 (or with the year mistyped) would date the riwayat jabatan
+        # and the time in position before the person was born.
+        if self.tanggal_lahir and "tanggal_lahir" not in errors:
+            for field, label in (("tmt_jabatan", _("TMT jabatan")), ("tmt_cpns", _("TMT CPNS"))):
+                tmt = getattr(self, field)
+                if tmt and tmt <= self.tanggal_lahir:
+                    errors[field] = _("%(label)s harus sesudah tanggal lahir (%(lahir)s).") % {
+                        "label": label,
+                        "lahir": self.tanggal_lahir.strftime("%d/%m/%Y"),
+                    }
         if errors:
             raise ValidationError(errors)
 

@@ -106,6 +106,13 @@ def pegawai_pindah_jabatan(
     Locks the employee row so two moves of one person cannot interleave.
     """
     pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
+    if pegawai.tanggal_lahir and tmt <= pegawai.tanggal_lahir:
+        raise ValidationError(
+            {
+                "tmt_jabatan": "TMT jabatan harus sesudah tanggal lahir "
+                f"({pegawai.tanggal_lahir:%d/%m/%Y})."
+            }
+        )
     lama_id = pegawai.jabatan_id
     terbuka = RiwayatJabatan.objects.filter(pegawai=pegawai, tanggal_selesai__isnull=True).first()
     if terbuka is not None:

@@ -305,3 +305,26 @@ def test_unit_dipindah_ke_instansi_lain_membawa_sub_unitnya(
 
     client.force_login(pengguna_peran[Peran.OPERATOR_OPD])  # of instansi_a
     assert client.get(reverse("instansi:unitkerja_detail", args=[cucu.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("field", ["tmt_jabatan", "tmt_cpns"])
+def test_pegawai_tmt_sebelum_tanggal_lahir_ditolak_dengan_pesan(client, bkpsdm, field):
+    from pegawai.models import Pegawai
+
+    jabatan = JabatanFactory()
+    client.force_login(bkpsdm)
+    data = {
+        "nip": "198609262015051999",
+        "status": "pns",
+        "nama": "Uji TMT",
+        "golongan": "31",
+        "pendidikan": "8",
+        "jabatan": jabatan.pk,
+        "tmt_jabatan": "2020-01-01",
+        "aktif": "on",
+        field: "1900-01-01",
+    }
+    resp = client.post(reverse("pegawai:pegawai_add"), data)
+    assert resp.status_code == 200
+    assert "harus sesudah tanggal lahir (26/09/1986)" in resp.content.decode()
+    assert not Pegawai.objects.filter(nip="198609262015051999").exists()

@@ -328,3 +328,18 @@ def test_pegawai_tmt_sebelum_tanggal_lahir_ditolak_dengan_pesan(client, bkpsdm, 
     assert resp.status_code == 200
     assert "harus sesudah tanggal lahir (26/09/1986)" in resp.content.decode()
     assert not Pegawai.objects.filter(nip="198609262015051999").exists()
+
+
+@pytest.mark.parametrize(
+    "nama_url, args", [("analisis_beban:perhitungan_status", [1]), ("pegawai:impor_progres", [1])]
+)
+def test_partial_htmx_tanpa_sesi_mengarahkan_seluruh_halaman_ke_masuk(client, nama_url, args):
+    """The progress box polls every second; after the session ends it used to be replaced by
+    the whole login page."""
+    url = reverse(nama_url, args=args)
+    resp = client.get(url, HTTP_HX_REQUEST="true")
+    assert resp.status_code == 204
+    assert resp["HX-Redirect"].startswith(reverse("login"))
+    # Without htmx: the ordinary redirect.
+    resp = client.get(url)
+    assert resp.status_code == 302 and resp["Location"].startswith(reverse("login"))

@@ -99,7 +99,7 @@ def pelaku_label(usulan: UsulanMutasi) -> str:
     if usulan.status == S.DALAM_SK:
         sk = usulan.surat_keputusan
         if sk is not None and sk.status != StatusSK.DRAF:
-            return f"— (SK sudah ditetapkan; mutasi berlaku otomatis pada TMT {sk.tmt:%d/%m/%Y})"
+            return f"Tidak ada: SK sudah ditetapkan, mutasi berlaku otomatis pada TMT {sk.tmt:%d/%m/%Y}"
         return "Staf BKPSDM (menetapkan SK)"
     return "—"
 

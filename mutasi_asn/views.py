@@ -91,6 +91,13 @@ class ObjectListView(ScopedMixin, FilterView):
             return self.ekspor()
         return super().get(request, *args, **kwargs)
 
+    def paginate_queryset(self, queryset, page_size):
+        # A bookmarked ?page=40 after rows were removed (or ?page=abc) shows the last (first)
+        # page instead of a 404 that reads as "the list is gone".
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
     def ekspor(self):
         filterset = self.get_filterset(self.get_filterset_class())
         qs = filterset.qs if filterset.is_valid() else self.get_queryset().none()

@@ -343,3 +343,16 @@ def test_partial_htmx_tanpa_sesi_mengarahkan_seluruh_halaman_ke_masuk(client, na
     # Without htmx: the ordinary redirect.
     resp = client.get(url)
     assert resp.status_code == 302 and resp["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("halaman, diharapkan", [("abc", 1), ("99999", 2), ("-1", 2), ("0", 2)])
+def test_daftar_halaman_tidak_sah_menampilkan_halaman_terdekat(
+    client, bkpsdm, instansi_a, halaman, diharapkan
+):
+    unit = UnitKerjaFactory(instansi=instansi_a)
+    for _ in range(30):
+        JabatanFactory(unit_kerja=unit)
+    client.force_login(bkpsdm)
+    resp = client.get(reverse("instansi:jabatan_list"), {"page": halaman, "q": "Penata"})
+    assert resp.status_code == 200
+    assert resp.context["page_obj"].number == diharapkan

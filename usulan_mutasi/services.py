@@ -701,7 +701,14 @@ def sk_buat(
     _periksa_pembekuan(sk)
     sk.full_clean()
     sk._history_user = actor
-    sk.save()
+    try:
+        with transaction.atomic():
+            sk.save()
+    except IntegrityError:
+        # The same number saved by another tab or user a moment earlier than this one.
+        raise ValidationError(
+            {"nomor": f"Nomor SK {sk.nomor} baru saja dipakai untuk SK lain; periksa nomornya."}
+        ) from None
     for usulan in daftar:
         _pindah(
             usulan,

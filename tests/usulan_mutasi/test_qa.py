@@ -285,3 +285,27 @@ def test_pembatalan_diberitahukan_kepada_yang_sedang_diminta_memutuskan(dunia, m
     assert pesan_email.to == [dunia.kepala_b.email]
     assert "Dibatalkan" in pesan_email.subject and "menunggu tindakan" not in pesan_email.subject
     assert "Pegawai mengundurkan diri." in pesan_email.body
+
+
+def test_nomor_sk_yang_sama_disimpan_bersamaan_memberi_pesan_bukan_500(dunia, monkeypatch):
+    u1 = usulan_dari(dunia, status=S.DISETUJUI)
+    u2 = usulan_dari(dunia, status=S.DISETUJUI)
+    hari_ini = timezone.localdate()
+    data = {
+        "nomor": "800/QA/7",
+        "tanggal": hari_ini,
+        "tmt": hari_ini + datetime.timedelta(days=5),
+        "penandatangan_nama": "Wali Kota Uji",
+        "actor": dunia.bkpsdm,
+    }
+    services.sk_buat(usulan_ids=[u1.pk], **data)
+    # The second tab checked the number before the first one's row was committed.
+    monkeypatch.setattr(SuratKeputusan, "validate_unique", lambda self, exclude=None: None)
+    try:
+        services.sk_buat(usulan_ids=[u2.pk], **data)
+    except ValidationError as exc:
+        assert "baru saja dipakai" in " ".join(exc.message_dict["nomor"])
+    else:
+        raise AssertionError("nomor SK ganda seharusnya ditolak")
+    u2.refresh_from_db()
+    assert u2.status == S.DISETUJUI and SuratKeputusan.objects.count() == 1

@@ -33,7 +33,15 @@ from mutasi_asn.impor_xlsx import (
     ya_tidak,
 )
 
-from .impor_pegawai import HasilImpor, baca_golongan, baca_pendidikan, perbarui_massal
+from .impor_pegawai import (
+    BARU,
+    DIUBAH,
+    TETAP,
+    HasilImpor,
+    baca_golongan,
+    baca_pendidikan,
+    perbarui_massal,
+)
 
 KOLOM = [
     KolomImpor(
@@ -342,32 +350,27 @@ def validasi(
         if lama is None:
             rencana.baru.append(obj)
             rencana.unit_tersentuh.add(obj.unit_kerja_id)
-            hasil.jumlah_baru += 1
-            aksi = "Baru"
+            aksi = BARU
         elif berubah:
             rencana.ubah.append((obj, tuple(berubah)))
             rencana.unit_tersentuh |= {lama.unit_kerja_id, obj.unit_kerja_id}
-            hasil.jumlah_ubah += 1
-            aksi = "Diubah"
+            aksi = DIUBAH
         else:
-            hasil.jumlah_tetap += 1
-            aksi = "Tidak berubah"
-        if len(hasil.contoh) < 20:
-            hasil.contoh.append(
-                {
-                    "baris": nomor,
-                    "aksi": aksi,
-                    "kode": obj.kode,
-                    "nama": obj.nama,
-                    "jenis": obj.get_jenis_display(),
-                    "kelas": obj.kelas_jabatan,
-                    "unit": obj.unit_kerja.nama,
-                    "keterangan": "diubah: " + ", ".join(berubah) if berubah else "",
-                }
-            )
-    galat.sort(key=lambda g: (g.baris, g.kolom))
-    hasil.rencana = rencana
-    return hasil
+            aksi = TETAP
+        hasil.catat(nomor, aksi, _contoh, obj, berubah)
+    return hasil.selesai(rencana)
+
+
+def _contoh(obj: Jabatan, berubah: list[str]) -> dict:
+    """A row of the preview's sample."""
+    return {
+        "kode": obj.kode,
+        "nama": obj.nama,
+        "jenis": obj.get_jenis_display(),
+        "kelas": obj.kelas_jabatan,
+        "unit": obj.unit_kerja.nama,
+        "keterangan": "diubah: " + ", ".join(berubah) if berubah else "",
+    }
 
 
 @transaction.atomic

@@ -194,6 +194,10 @@ NIP_CONTOH = "198609262015051001"
 NAMA_CONTOH = "Maria Siregar"
 
 
+BARU, DIUBAH, TETAP = "Baru", "Diubah", "Tidak berubah"  # what a valid row does
+MAKS_CONTOH = 20  # rows shown as a sample in the preview
+
+
 @dataclass
 class HasilImpor:
     """What the preview shows and what the commit writes."""
@@ -210,6 +214,24 @@ class HasilImpor:
     @property
     def jumlah_baris_galat(self) -> int:
         return len({g.baris for g in self.galat})
+
+    def catat(self, nomor: int, aksi: str, contoh: Callable[..., dict], *args) -> None:
+        """Count a valid row by what it will do (BARU, DIUBAH, TETAP); the first rows make the
+        preview's sample, `contoh(*args)` giving their columns (built only for those)."""
+        if aksi == BARU:
+            self.jumlah_baru += 1
+        elif aksi == DIUBAH:
+            self.jumlah_ubah += 1
+        else:
+            self.jumlah_tetap += 1
+        if len(self.contoh) < MAKS_CONTOH:
+            self.contoh.append({"baris": nomor, "aksi": aksi, **contoh(*args)})
+
+    def selesai(self, rencana) -> "HasilImpor":
+        """Errors in row order, the plan attached: what `validasi` returns."""
+        self.galat.sort(key=lambda g: (g.baris, g.kolom))
+        self.rencana = rencana
+        return self
 
 
 # --- cell readers specific to pegawai -------------------------------------------------------
@@ -599,8 +621,7 @@ def validasi(
                 obj.aktif = True
             rencana.baru.append(_Baru(nomor, obj, jab, obj.tmt_jabatan, nomor_sk))
             rencana.jabatan_tersentuh.add(jab.pk)
-            hasil.jumlah_baru += 1
-            aksi = "Baru"
+            aksi = BARU
         elif berubah or pindah:
             if berubah:
                 rencana.ubah.append((obj, tuple(berubah)))
@@ -610,37 +631,31 @@ def validasi(
                 rencana.pindah.append(pindah)
             if ubah_tmt is not None:
                 rencana.ubah_tmt.append(ubah_tmt)
-            hasil.jumlah_ubah += 1
-            aksi = "Diubah"
+            aksi = DIUBAH
         else:
-            hasil.jumlah_tetap += 1
-            aksi = "Tidak berubah"
-        if len(hasil.contoh) < 20:
-            keterangan = []
-            if pindah:
-                keterangan.append(
-                    f"pindah jabatan: {lama.jabatan.nama if lama.jabatan_id else '—'} \u2192 "
-                    f"{jab.nama} (TMT {pindah.tmt:%d/%m/%Y})"
-                )
-            if berubah:
-                keterangan.append(
-                    "diubah: " + ", ".join(LABEL_FIELD.get(f, f).lower() for f in berubah)
-                )
-            hasil.contoh.append(
-                {
-                    "baris": nomor,
-                    "aksi": aksi,
-                    "nip": obj.nip_tampil,
-                    "nama": obj.nama_lengkap,
-                    "golongan": obj.golongan_tampil,
-                    "pendidikan": obj.get_pendidikan_display(),
-                    "jabatan": (jab or obj.jabatan).nama if (jab or obj.jabatan_id) else "",
-                    "keterangan": "; ".join(keterangan),
-                }
-            )
-    galat.sort(key=lambda g: (g.baris, g.kolom))
-    hasil.rencana = rencana
-    return hasil
+            aksi = TETAP
+        hasil.catat(nomor, aksi, _contoh, obj, lama, jab, pindah, berubah)
+    return hasil.selesai(rencana)
+
+
+def _contoh(obj: Pegawai, lama, jab, pindah, berubah) -> dict:
+    """A row of the preview's sample: who, and what the import does to them."""
+    keterangan = []
+    if pindah:
+        keterangan.append(
+            f"pindah jabatan: {lama.jabatan.nama if lama.jabatan_id else '—'} \u2192 "
+            f"{jab.nama} (TMT {pindah.tmt:%d/%m/%Y})"
+        )
+    if berubah:
+        keterangan.append("diubah: " + ", ".join(LABEL_FIELD.get(f, f).lower() for f in berubah))
+    return {
+        "nip": obj.nip_tampil,
+        "nama": obj.nama_lengkap,
+        "golongan": obj.golongan_tampil,
+        "pendidikan": obj.get_pendidikan_display(),
+        "jabatan": (jab or obj.jabatan).nama if (jab or obj.jabatan_id) else "",
+        "keterangan": "; ".join(keterangan),
+    }
 
 
 # --- writing ------------------------------------------------------------------------------------

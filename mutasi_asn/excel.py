@@ -5,6 +5,7 @@ import decimal
 import io
 from collections.abc import Iterable, Sequence
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -21,7 +22,9 @@ def aman_untuk_sel(nilai):
     if isinstance(nilai, str) and nilai.startswith(_PEMICU_RUMUS):
         return "'" + nilai
     if isinstance(nilai, datetime.datetime) and nilai.tzinfo is not None:
-        return nilai.replace(tzinfo=None)
+        # Spreadsheets hold no time zone: write the wall-clock time the pages show (Asia/Jakarta),
+        # not UTC.
+        return timezone.localtime(nilai).replace(tzinfo=None)
     return nilai
 
 

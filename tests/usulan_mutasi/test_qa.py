@@ -309,3 +309,17 @@ def test_nomor_sk_yang_sama_disimpan_bersamaan_memberi_pesan_bukan_500(dunia, mo
         raise AssertionError("nomor SK ganda seharusnya ditolak")
     u2.refresh_from_db()
     assert u2.status == S.DISETUJUI and SuratKeputusan.objects.count() == 1
+
+
+def test_ekspor_daftar_usulan_menulis_waktu_jakarta_bukan_utc(client, dunia):
+    import io
+
+    import openpyxl
+
+    diajukan = datetime.datetime(2026, 11, 29, 22, 53, tzinfo=datetime.UTC)
+    usulan_dari(dunia, status=S.DIAJUKAN, diajukan_pada=diajukan)
+    client.force_login(dunia.bkpsdm)
+    resp = client.get(reverse("usulan_mutasi:usulan_list"), {"format": "xlsx"})
+    ws = openpyxl.load_workbook(io.BytesIO(resp.content)).active
+    kolom = [c.value for c in ws[1]].index("Diajukan")
+    assert ws.cell(row=2, column=kolom + 1).value == datetime.datetime(2026, 11, 30, 5, 53)

@@ -2,9 +2,12 @@
 
 The toolkit every .xlsx import shares (the register's pegawai and jabatan, the ABK's uraian
 tugas); it knows no domain. An import is declared as a list of `KolomImpor`; this module finds
-the header row, maps each column by its synonyms, and turns cells into Python values. Every
-problem becomes a `GalatBaris` (row number, column label, a message that says what to fix) so
-the preview can list them all before anything is written. Each app keeps its own rules.
+the header row, maps each column by its synonyms (`baca_lembar`), checks the file itself
+(`periksa_berkas`), and turns cells into Python values (the readers, `BacaanBaris` for a
+whole row). Every problem becomes a `GalatBaris` (row number, column label, a message that
+says what to fix) so the preview can list them all before anything is written. The
+downloadable template comes from the same column list (`tulis_templat`). Each app keeps its
+own columns and rules.
 """
 
 import datetime
@@ -351,6 +354,9 @@ def ya_tidak(nilai) -> bool | None:
     if s in _TIDAK:
         return False
     raise NilaiTidakSah(f"\u201c{nilai}\u201d tidak dikenali; isi Ya atau Tidak.")
+
+
+# --- rows: reading them cell by cell and collecting their errors -----------------------------
 
 
 def baca_nilai(

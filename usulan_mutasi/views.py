@@ -455,6 +455,13 @@ class UsulanDetailView(ObjectDetailView):
         return ctx
 
 
+def _isian(request, nama: str, bawaan: str | None = "") -> str | None:
+    """A text typed on the page, without NUL bytes: they mean nothing in a note and PostgreSQL
+    refuses them (a 500). Forms reject them; these actions read the POST directly."""
+    nilai = request.POST.get(nama, bawaan)
+    return nilai.replace("\x00", "") if nilai is not None else None
+
+
 def _usulan_atau_404(request, pk) -> UsulanMutasi:
     if not request.user.has_perm("usulan_mutasi.view_usulanmutasi"):
         raise Http404
@@ -483,26 +490,20 @@ def usulan_aksi(request, pk, aksi):
             services.usulan_ajukan(
                 usulan=usulan,
                 actor=user,
-                justifikasi_peringatan=request.POST.get("justifikasi_peringatan"),
+                justifikasi_peringatan=_isian(request, "justifikasi_peringatan", None),
             )
             pesan = "Usulan diajukan ke BKPSDM untuk diverifikasi."
         elif aksi == "setujui":
-            services.usulan_setujui(
-                usulan=usulan, actor=user, catatan=request.POST.get("catatan", "")
-            )
+            services.usulan_setujui(usulan=usulan, actor=user, catatan=_isian(request, "catatan"))
             pesan = "Persetujuan dicatat; usulan diteruskan ke tahap berikutnya."
         elif aksi == "kembalikan":
-            services.usulan_kembalikan(
-                usulan=usulan, alasan=request.POST.get("alasan", ""), actor=user
-            )
+            services.usulan_kembalikan(usulan=usulan, alasan=_isian(request, "alasan"), actor=user)
             pesan = "Usulan dikembalikan ke pengusul untuk diperbaiki."
         elif aksi == "tolak":
-            services.usulan_tolak(usulan=usulan, alasan=request.POST.get("alasan", ""), actor=user)
+            services.usulan_tolak(usulan=usulan, alasan=_isian(request, "alasan"), actor=user)
             pesan = "Usulan ditolak."
         else:
-            services.usulan_batalkan(
-                usulan=usulan, actor=user, alasan=request.POST.get("alasan", "")
-            )
+            services.usulan_batalkan(usulan=usulan, actor=user, alasan=_isian(request, "alasan"))
             pesan = "Usulan dibatalkan."
     except (ValidationError, PermissionDenied) as exc:
         for p in pesan_dari(exc):
@@ -540,7 +541,7 @@ def usulan_langkah_luar(request, pk):
 def komentar_tambah(request, pk):
     usulan = _usulan_atau_404(request, pk)
     try:
-        services.komentar_tambah(usulan=usulan, isi=request.POST.get("isi", ""), actor=request.user)
+        services.komentar_tambah(usulan=usulan, isi=_isian(request, "isi"), actor=request.user)
     except (ValidationError, PermissionDenied) as exc:
         for p in pesan_dari(exc):
             messages.error(request, p)
@@ -608,7 +609,7 @@ def dokumen_verifikasi(request, pk):
         services.dokumen_verifikasi(
             dokumen=dokumen,
             verdik=request.POST.get("verdik", ""),
-            catatan=request.POST.get("catatan", ""),
+            catatan=_isian(request, "catatan"),
             actor=request.user,
         )
     except (ValidationError, PermissionDenied) as exc:

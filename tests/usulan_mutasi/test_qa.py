@@ -323,3 +323,19 @@ def test_ekspor_daftar_usulan_menulis_waktu_jakarta_bukan_utc(client, dunia):
     ws = openpyxl.load_workbook(io.BytesIO(resp.content)).active
     kolom = [c.value for c in ws[1]].index("Diajukan")
     assert ws.cell(row=2, column=kolom + 1).value == datetime.datetime(2026, 11, 30, 5, 53)
+
+
+def test_teks_dengan_karakter_nul_dari_halaman_tidak_500(client, dunia):
+    # PostgreSQL refuses NUL bytes in text; the actions read the POST without a form.
+    u = usulan_dari(dunia, status=S.DIAJUKAN)
+    client.force_login(dunia.bkpsdm)
+    resp = client.post(reverse("usulan_mutasi:komentar_add", args=[u.pk]), {"isi": "ok\x00e"})
+    assert resp.status_code == 302
+    assert u.komentar.get().isi == "oke"
+    resp = client.post(
+        reverse("usulan_mutasi:usulan_aksi", args=[u.pk, "kembalikan"]),
+        {"alasan": "Lengkapi\x00 SKP.", "status_dibaca": S.DIAJUKAN},
+    )
+    assert resp.status_code == 302
+    u.refresh_from_db()
+    assert u.status == S.DIKEMBALIKAN and u.catatan_pengembalian == "Lengkapi SKP."

@@ -17,7 +17,6 @@ from instansi.models import Jabatan, UnitKerja
 from instansi.signals import jabatan_berubah
 from mutasi_asn.impor_xlsx import (
     PESAN_BARIS_CONTOH,
-    GalatBaris,
     KolomImpor,
     LembarData,
     NilaiTidakSah,
@@ -255,12 +254,9 @@ def validasi(
             b.tambah("", PESAN_BARIS_CONTOH)
         lama = ada_di_db.get(kode) if kode else None
         if lama is not None and terjangkau is not None and lama.pk not in terjangkau:
-            galat_baris.append(
-                GalatBaris(
-                    nomor,
-                    LABEL["kode"],
-                    f"Jabatan {kode} berada di luar cakupan instansi Anda; hapus baris ini.",
-                )
+            b.tambah(
+                "kode",
+                f"Jabatan {kode} berada di luar cakupan instansi Anda; hapus baris ini.",
             )
             galat.extend(galat_baris)
             continue
@@ -279,13 +275,10 @@ def validasi(
         if kode_u:
             u = unit.get(kode_u)
             if u is None:
-                galat_baris.append(
-                    GalatBaris(
-                        nomor,
-                        LABEL["kode_unit"],
-                        f"Kode unit kerja \u201c{kode_u}\u201d tidak ada di register (atau di luar "
-                        "cakupan Anda). Periksa kodenya di daftar Unit kerja.",
-                    )
+                b.tambah(
+                    "kode_unit",
+                    f"Kode unit kerja \u201c{kode_u}\u201d tidak ada di register (atau di luar "
+                    "cakupan Anda). Periksa kodenya di daftar Unit kerja.",
                 )
                 gagal.add("kode_unit")
             else:
@@ -300,26 +293,20 @@ def validasi(
             and obj.golongan_maksimal
             and obj.golongan_minimal > obj.golongan_maksimal
         ):
-            galat_baris.append(
-                GalatBaris(
-                    nomor,
-                    LABEL["golongan_minimal"],
-                    f"Golongan minimal {Golongan(obj.golongan_minimal).label} lebih tinggi dari "
-                    f"golongan maksimal {Golongan(obj.golongan_maksimal).label}; tukar keduanya.",
-                )
+            b.tambah(
+                "golongan_minimal",
+                f"Golongan minimal {Golongan(obj.golongan_minimal).label} lebih tinggi dari "
+                f"golongan maksimal {Golongan(obj.golongan_maksimal).label}; tukar keduanya.",
             )
         b.periksa_model(obj, {"unit_kerja", "kode", *gagal}, LABEL_FIELD)
         if obj.unit_kerja_id and obj.nama:
             nama_di_berkas.append((nomor, f"{obj.unit_kerja_id}\u0000{obj.nama}"))
             pemilik = nama_terpakai.get((obj.unit_kerja_id, obj.nama))
             if pemilik and pemilik != kode and pemilik not in semua_kode:
-                galat_baris.append(
-                    GalatBaris(
-                        nomor,
-                        LABEL["nama"],
-                        f"Unit kerja ini sudah punya jabatan bernama \u201c{obj.nama}\u201d (kode "
-                        f"{pemilik}); pakai kode itu untuk memperbaruinya, atau beri nama lain.",
-                    )
+                b.tambah(
+                    "nama",
+                    f"Unit kerja ini sudah punya jabatan bernama \u201c{obj.nama}\u201d (kode "
+                    f"{pemilik}); pakai kode itu untuk memperbaruinya, atau beri nama lain.",
                 )
         if galat_baris or nomor in ganda:
             galat.extend(galat_baris)

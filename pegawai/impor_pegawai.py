@@ -465,13 +465,10 @@ def validasi(
             b.tambah("", PESAN_BARIS_CONTOH)
         lama = ada_di_db.get(nip) if nip else None
         if lama is not None and not boleh(lama):
-            galat_baris.append(
-                GalatBaris(
-                    nomor,
-                    LABEL["nip"],
-                    f"Pegawai dengan NIP {nip} berada di luar cakupan instansi Anda; "
-                    "hapus baris ini atau minta BKPSDM mengimpornya.",
-                )
+            b.tambah(
+                "nip",
+                f"Pegawai dengan NIP {nip} berada di luar cakupan instansi Anda; "
+                "hapus baris ini atau minta BKPSDM mengimpornya.",
             )
             lama = None
         obj = copy.copy(lama) if lama is not None else Pegawai(nip=nip or "")
@@ -506,36 +503,27 @@ def validasi(
             pns = obj.status in (StatusKepegawaian.PNS, StatusKepegawaian.CPNS)
             label_gol = Golongan(obj.golongan).label.replace(" (PPPK)", "")
             if pns and obj.golongan > 100:
-                galat_baris.append(
-                    GalatBaris(
-                        nomor,
-                        LABEL["golongan"],
-                        f"Golongan {label_gol} adalah golongan PPPK, tidak sesuai dengan status "
-                        f"{obj.get_status_display()}; tulis golongan/ruang seperti III/a.",
-                    )
+                b.tambah(
+                    "golongan",
+                    f"Golongan {label_gol} adalah golongan PPPK, tidak sesuai dengan status "
+                    f"{obj.get_status_display()}; tulis golongan/ruang seperti III/a.",
                 )
                 gagal_baca.add("golongan")
             elif not pns and obj.golongan < 100:
-                galat_baris.append(
-                    GalatBaris(
-                        nomor,
-                        LABEL["golongan"],
-                        f"Golongan {label_gol} adalah golongan PNS, tidak sesuai dengan status "
-                        "PPPK; PPPK memakai golongan I sampai XVII.",
-                    )
+                b.tambah(
+                    "golongan",
+                    f"Golongan {label_gol} adalah golongan PNS, tidak sesuai dengan status "
+                    "PPPK; PPPK memakai golongan I sampai XVII.",
                 )
                 gagal_baca.add("golongan")
 
         # Birth date and gender: from the NIP for PNS/CPNS; typed for PPPK.
         if obj.status in (StatusKepegawaian.PNS, StatusKepegawaian.CPNS):
             if tgl_lahir and nip and nip[:8] != tgl_lahir.strftime("%Y%m%d"):
-                galat_baris.append(
-                    GalatBaris(
-                        nomor,
-                        LABEL["tanggal_lahir"],
-                        f"Tanggal lahir {tgl_lahir:%d/%m/%Y} tidak sama dengan yang tertera di "
-                        "NIP (digit 1\u20138); perbaiki NIP atau kosongkan tanggal lahir.",
-                    )
+                b.tambah(
+                    "tanggal_lahir",
+                    f"Tanggal lahir {tgl_lahir:%d/%m/%Y} tidak sama dengan yang tertera di "
+                    "NIP (digit 1\u20138); perbaiki NIP atau kosongkan tanggal lahir.",
                 )
         else:
             if tgl_lahir:
@@ -554,22 +542,16 @@ def validasi(
         if kode:
             jab = jabatan.get(kode)
             if jab is None:
-                galat_baris.append(
-                    GalatBaris(
-                        nomor,
-                        LABEL["kode_jabatan"],
-                        f"Kode jabatan \u201c{kode}\u201d tidak ada di register. Periksa kodenya di "
-                        "daftar Jabatan, atau impor jabatan itu lebih dulu.",
-                    )
+                b.tambah(
+                    "kode_jabatan",
+                    f"Kode jabatan \u201c{kode}\u201d tidak ada di register. Periksa kodenya di "
+                    "daftar Jabatan, atau impor jabatan itu lebih dulu.",
                 )
             elif not jab.aktif and (lama is None or lama.jabatan_id != jab.pk):
-                galat_baris.append(
-                    GalatBaris(
-                        nomor,
-                        LABEL["kode_jabatan"],
-                        f"Jabatan \u201c{kode}\u201d ({jab.nama}) sudah tidak aktif; pilih jabatan "
-                        "yang aktif.",
-                    )
+                b.tambah(
+                    "kode_jabatan",
+                    f"Jabatan \u201c{kode}\u201d ({jab.nama}) sudah tidak aktif; pilih jabatan "
+                    "yang aktif.",
                 )
                 jab = None
 
@@ -586,13 +568,10 @@ def validasi(
             mulai = tmt or hari_ini
             r = terbuka.get(lama.pk)
             if r is not None and mulai < r.tanggal_mulai:
-                galat_baris.append(
-                    GalatBaris(
-                        nomor,
-                        LABEL["tmt_jabatan"],
-                        f"TMT jabatan baru {mulai:%d/%m/%Y} tidak boleh sebelum TMT jabatan yang "
-                        f"sedang berjalan ({r.tanggal_mulai:%d/%m/%Y}).",
-                    )
+                b.tambah(
+                    "tmt_jabatan",
+                    f"TMT jabatan baru {mulai:%d/%m/%Y} tidak boleh sebelum TMT jabatan yang "
+                    f"sedang berjalan ({r.tanggal_mulai:%d/%m/%Y}).",
                 )
             pindah = Perpindahan(
                 pegawai_id=lama.pk,

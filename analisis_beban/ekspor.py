@@ -15,7 +15,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from mutasi_asn.excel import aman_untuk_sel
+from mutasi_asn.excel import aman_untuk_sel, judul_lembar
 
 from .choices import KeadaanFormasi
 
@@ -51,7 +51,7 @@ def tulis_xlsx_berwarna(
             lebar[i] = min(max(lebar[i], len(str(v if v is not None else ""))), 60)
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(judul[:31])
+    ws = wb.create_sheet(judul_lembar(judul))
     for i, w in enumerate(lebar, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w + 2
     ws.freeze_panes = "A2"

@@ -3,6 +3,7 @@
 import datetime
 import decimal
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from django.utils import timezone
@@ -13,8 +14,18 @@ from openpyxl.utils import get_column_letter
 _PEMICU_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def judul_lembar(judul: str) -> str:
+    """A sheet title Excel accepts: unit names such as 'Bagian Umum/Kepegawaian' carry
+    characters a sheet title may not hold (openpyxl refuses them), and at most 31 of them."""
+    bersih = re.sub(r"[\\/?*\[\]:]", "-", judul).strip("'")
+    return bersih[:31] or "Data"
+
+
 def aman_untuk_sel(nilai):
-    """A text starting like a formula is prefixed with ' so a spreadsheet shows it as text."""
+    """A text starting like a formula is prefixed with ' so a spreadsheet shows it as text;
+    yes/no reads as the pages read it (Ya/Tidak), not Excel's TRUE/FALSE."""
+    if isinstance(nilai, bool):
+        return "Ya" if nilai else "Tidak"
     if nilai is not None and not isinstance(
         nilai, str | int | float | decimal.Decimal | datetime.date | bool
     ):
@@ -31,7 +42,7 @@ def aman_untuk_sel(nilai):
 def tulis_xlsx(judul: str, header: Sequence[str], baris: Iterable[Sequence]) -> bytes:
     wb = Workbook(write_only=False)
     ws = wb.active
-    ws.title = judul[:31]
+    ws.title = judul_lembar(judul)
     ws.append(list(header))
     for sel in ws[1]:
         sel.font = Font(bold=True, color="FFFFFF")

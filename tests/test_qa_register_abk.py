@@ -356,3 +356,31 @@ def test_daftar_halaman_tidak_sah_menampilkan_halaman_terdekat(
     resp = client.get(reverse("instansi:jabatan_list"), {"page": halaman, "q": "Penata"})
     assert resp.status_code == 200
     assert resp.context["page_obj"].number == diharapkan
+
+
+def test_ekspor_peta_unit_bernama_dengan_garis_miring_terbuka(client, bkpsdm, instansi_a):
+    """A unit named 'Bagian Umum/Kepegawaian' made the sheet title invalid: a 500 on export."""
+    import io
+
+    import openpyxl
+
+    PeriodeABK.objects.create(tahun=2026)
+    unit = UnitKerjaFactory(instansi=instansi_a, nama="Sub Bagian Umum/Kepegawaian: [Uji]?*")
+    JabatanFactory(unit_kerja=unit)
+    client.force_login(bkpsdm)
+    resp = client.get(reverse("analisis_beban:peta_unit", args=[unit.pk]), {"format": "xlsx"})
+    assert resp.status_code == 200
+    ws = openpyxl.load_workbook(io.BytesIO(resp.content)).active
+    assert ws.title.startswith("Peta jabatan Sub Bagian Umum")
+
+
+def test_ekspor_nilai_ya_tidak_bukan_true_false(client, bkpsdm, instansi_a):
+    import io
+
+    import openpyxl
+
+    client.force_login(bkpsdm)
+    resp = client.get(reverse("instansi:instansi_list"), {"format": "xlsx"})
+    baris = list(openpyxl.load_workbook(io.BytesIO(resp.content)).active.values)
+    i_aktif = baris[0].index("Aktif")
+    assert {b[i_aktif] for b in baris[1:]} == {"Ya"}

@@ -375,6 +375,11 @@ class UsulanMutasi(_StatusTerlindungMixin, FSMModelMixin, models.Model):
             errors["jabatan_tujuan"] = _(
                 "Mutasi keluar tidak memiliki jabatan tujuan di Pemerintah Kota."
             )
+        elif self.jabatan_tujuan_id and self.jabatan_tujuan_id == self.jabatan_asal_id:
+            # A draft that could never be submitted (eligibility blocks it): refuse it at once.
+            errors["jabatan_tujuan"] = _(
+                "Jabatan tujuan sama dengan jabatan pegawai sekarang; pilih jabatan tujuan yang lain."
+            )
         if (
             self.jenis == JenisMutasi.ANTAR_UNIT
             and self.instansi_asal_id

@@ -339,3 +339,22 @@ def test_teks_dengan_karakter_nul_dari_halaman_tidak_500(client, dunia):
     assert resp.status_code == 302
     u.refresh_from_db()
     assert u.status == S.DIKEMBALIKAN and u.catatan_pengembalian == "Lengkapi SKP."
+
+
+def test_tujuan_sama_dengan_jabatan_sekarang_ditolak_saat_disimpan(client, dunia):
+    client.force_login(dunia.operator_a)
+    resp = client.post(
+        reverse("usulan_mutasi:usulan_add"),
+        {
+            "pegawai": dunia.pegawai.pk,
+            "jenis": "antar_unit",
+            "alasan": "pemerataan",
+            "jabatan_tujuan": dunia.jab_a.pk,
+            "simpan": "1",
+        },
+    )
+    assert resp.status_code == 200
+    assert "sama dengan jabatan pegawai sekarang" in " ".join(
+        resp.context["form"].errors["jabatan_tujuan"]
+    )
+    assert not UsulanMutasi.objects.exists()

@@ -6,7 +6,7 @@ an agency user sees their own agency only.
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.response import Response
 
 from mutasi_asn.api import IzinModel, ScopedReadOnlyViewSet
@@ -90,6 +90,12 @@ class RingkasanInstansiViewSet(viewsets.ViewSet):
     )
     def list(self, request):
         tahun = request.query_params.get("periode", "")
+        if tahun and not tahun.isdigit():
+            # As the result list answers it, not silently the latest period.
+            return Response(
+                {"periode": ["Periode harus berupa tahun, mis. 2026."]},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         if tahun.isdigit():
             periode = get_object_or_404(PeriodeABK.objects.for_user(request.user), tahun=tahun)
         else:

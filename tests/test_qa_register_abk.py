@@ -384,3 +384,18 @@ def test_ekspor_nilai_ya_tidak_bukan_true_false(client, bkpsdm, instansi_a):
     baris = list(openpyxl.load_workbook(io.BytesIO(resp.content)).active.values)
     i_aktif = baris[0].index("Aktif")
     assert {b[i_aktif] for b in baris[1:]} == {"Ya"}
+
+
+def test_api_ringkasan_periode_bukan_angka_400(client, bkpsdm):
+    PeriodeABK.objects.create(tahun=2026)
+    client.force_login(bkpsdm)
+    resp = client.get("/api/v1/abk/ringkasan/?periode=abc")
+    assert resp.status_code == 400
+    assert resp.json() == {"periode": ["Periode harus berupa tahun, mis. 2026."]}
+
+
+def test_api_halaman_di_luar_jangkauan_berbahasa_indonesia(client, bkpsdm):
+    client.force_login(bkpsdm)
+    resp = client.get("/api/v1/pegawai/?page=99999")
+    assert resp.status_code == 404
+    assert resp.json() == {"detail": "Halaman tidak ditemukan."}

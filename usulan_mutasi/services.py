@@ -364,6 +364,11 @@ def usulan_ajukan(
         )
     if justifikasi_peringatan is not None:
         usulan.justifikasi_peringatan = justifikasi_peringatan.strip()
+    # The register may have moved the employee since the draft: approvers decide on where they
+    # are now, and the decree's attachment shows it as the old position.
+    _isi_asal_tujuan(usulan)
+    _periksa_pengusul_instansi(usulan, actor)
+    usulan.full_clean(exclude=["nomor"])
     temuan = periksa_kelayakan(usulan)
     blok = blok_dari(temuan)
     if blok:

@@ -358,3 +358,22 @@ def test_tujuan_sama_dengan_jabatan_sekarang_ditolak_saat_disimpan(client, dunia
         resp.context["form"].errors["jabatan_tujuan"]
     )
     assert not UsulanMutasi.objects.exists()
+
+
+def test_diajukan_ulang_memakai_jabatan_pegawai_sekarang_sebagai_asal(dunia):
+    from pegawai.services import pegawai_pindah_jabatan
+
+    u = services.usulan_buat(
+        pegawai=dunia.pegawai,
+        jenis="antar_opd",
+        alasan="pemerataan",
+        jabatan_tujuan=dunia.jab_b,
+        actor=dunia.operator_a,
+    )
+    jabatan_baru = JabatanFactory(unit_kerja=dunia.jab_a.unit_kerja)
+    pegawai_pindah_jabatan(
+        pegawai=dunia.pegawai, jabatan=jabatan_baru, tmt=timezone.localdate(), actor=None
+    )
+    u = services.usulan_ajukan(usulan=u, actor=dunia.operator_a, justifikasi_peringatan="ABK.")
+    u.refresh_from_db()
+    assert u.status == S.DIAJUKAN and u.jabatan_asal == jabatan_baru

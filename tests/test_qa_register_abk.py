@@ -399,3 +399,16 @@ def test_api_halaman_di_luar_jangkauan_berbahasa_indonesia(client, bkpsdm):
     resp = client.get("/api/v1/pegawai/?page=99999")
     assert resp.status_code == 404
     assert resp.json() == {"detail": "Halaman tidak ditemukan."}
+
+
+def test_api_pesan_galat_berbahasa_indonesia(client, pengguna_peran, instansi_b):
+    resp = client.get("/api/v1/pegawai/", HTTP_AUTHORIZATION="Token salah")
+    assert resp.status_code == 401
+    assert resp.json() == {"detail": "Token tidak sah."}
+    assert resp["WWW-Authenticate"].startswith("Token")
+
+    lain = PegawaiFactory(jabatan=JabatanFactory(unit_kerja=UnitKerjaFactory(instansi=instansi_b)))
+    client.force_login(pengguna_peran[Peran.OPERATOR_OPD])  # of instansi_a
+    resp = client.get(f"/api/v1/pegawai/{lain.pk}/")
+    assert resp.status_code == 404
+    assert resp.json() == {"detail": "Data tidak ditemukan."}

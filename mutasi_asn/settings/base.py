@@ -186,6 +186,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "mutasi_asn.pagination.HalamanBernomor",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "mutasi_asn.api.penanganan_galat",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Mutasi ASN API",

@@ -377,3 +377,21 @@ def test_diajukan_ulang_memakai_jabatan_pegawai_sekarang_sebagai_asal(dunia):
     u = services.usulan_ajukan(usulan=u, actor=dunia.operator_a, justifikasi_peringatan="ABK.")
     u.refresh_from_db()
     assert u.status == S.DIAJUKAN and u.jabatan_asal == jabatan_baru
+
+
+def test_peringatan_di_formulir_tampil_sekali(client, dunia):
+    client.force_login(dunia.operator_a)
+    resp = client.post(
+        reverse("usulan_mutasi:usulan_add"),
+        {
+            "pegawai": dunia.pegawai.pk,
+            "jenis": "antar_opd",
+            "alasan": "pemerataan",
+            "jabatan_tujuan": dunia.jab_b.pk,
+            "justifikasi_peringatan": "",
+            "ajukan": "1",
+        },
+    )
+    isi = resp.content.decode()
+    assert isi.count("Belum ada hasil ABK untuk jabatan tujuan") == 1
+    assert "Tuliskan justifikasi atas peringatan di atas" in isi

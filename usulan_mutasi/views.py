@@ -421,11 +421,11 @@ class UsulanDetailView(ObjectDetailView):
                 ]
                 if boleh_ubah or (pelaku and u.status == S.DIAJUKAN)
                 else [],
+                # Only where the latest upload of a kind still needs fixing (not once replaced).
                 "dokumen_perbaikan": [
-                    (b["jenis"], d)
+                    (b["jenis"], b["dokumen"][-1])
                     for b in kelengkapan
-                    for d in b["dokumen"]
-                    if d.verdik == VerdikDokumen.PERLU_PERBAIKAN
+                    if b["dokumen"] and b["dokumen"][-1].verdik == VerdikDokumen.PERLU_PERBAIKAN
                 ]
                 if boleh_ubah or (pelaku and u.status == S.DIAJUKAN)
                 else [],

@@ -395,3 +395,25 @@ def test_peringatan_di_formulir_tampil_sekali(client, dunia):
     isi = resp.content.decode()
     assert isi.count("Belum ada hasil ABK untuk jabatan tujuan") == 1
     assert "Tuliskan justifikasi atas peringatan di atas" in isi
+
+
+def test_dokumen_perbaikan_tidak_diingatkan_lagi_setelah_diganti(client, dunia):
+    u = usulan_dari(dunia)
+    jenis = JenisDokumen.objects.get(kode="sk-jabatan")
+    dok = services.dokumen_unggah(
+        usulan=u,
+        jenis_dokumen=jenis,
+        berkas=SimpleUploadedFile("sk.pdf", b"%PDF-1.4\n"),
+        actor=dunia.operator_a,
+    )
+    services.dokumen_verifikasi(
+        dokumen=dok, verdik="perlu_perbaikan", catatan="Tidak terbaca.", actor=dunia.bkpsdm
+    )
+    services.dokumen_unggah(
+        usulan=u,
+        jenis_dokumen=jenis,
+        berkas=SimpleUploadedFile("sk-baru.pdf", b"%PDF-1.4\n"),
+        actor=dunia.operator_a,
+    )
+    client.force_login(dunia.operator_a)
+    assert client.get(u.get_absolute_url()).context["dokumen_perbaikan"] == []

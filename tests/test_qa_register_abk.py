@@ -412,3 +412,14 @@ def test_api_pesan_galat_berbahasa_indonesia(client, pengguna_peran, instansi_b)
     resp = client.get(f"/api/v1/pegawai/{lain.pk}/")
     assert resp.status_code == 404
     assert resp.json() == {"detail": "Data tidak ditemukan."}
+
+
+@pytest.mark.parametrize("url", ["admin:auth_group_add", "admin:akun_pengguna_change"])
+def test_admin_daftar_hak_akses_berbahasa_indonesia(client, superuser, url):
+    client.force_login(superuser)
+    args = [superuser.pk] if url.endswith("change") else []
+    teks = client.get(reverse(url, args=args)).content.decode()
+    assert "Can add" not in teks and "Can view" not in teks
+    assert "historical" not in teks
+    assert "Pegawai | pegawai | Dapat menambah pegawai" in teks
+    assert "Pegawai | riwayat perubahan pegawai | Dapat melihat riwayat perubahan pegawai" in teks

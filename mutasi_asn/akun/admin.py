@@ -1,12 +1,50 @@
+import re
+
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from .models import Pengguna
 
+# Django names permissions "Can add pegawai" (never translated) and simple-history's models
+# "historical pegawai": the permission lists in admin read them in Indonesian instead.
+_AKSI_IZIN = {"add": "menambah", "change": "mengubah", "delete": "menghapus", "view": "melihat"}
+
+
+def label_izin(izin) -> str:
+    """`Pegawai | riwayat perubahan pegawai | Dapat mengubah riwayat perubahan pegawai`."""
+    model = izin.content_type.model_class()
+    nama_model = str(model._meta.verbose_name) if model else izin.content_type.model
+    nama_model = re.sub(r"^historical ", "riwayat perubahan ", nama_model)
+    aplikasi = model._meta.app_config.verbose_name if model else izin.content_type.app_label
+    aksi, _sep, _rest = izin.codename.partition("_")
+    nama = (
+        f"Dapat {_AKSI_IZIN[aksi]} {nama_model}"
+        if aksi in _AKSI_IZIN and izin.name.startswith("Can ")
+        else re.sub(r"historical ", "riwayat perubahan ", izin.name)
+    )
+    return f"{aplikasi} | {nama_model} | {nama}"
+
+
+class LabelIzinMixin:
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name in ("permissions", "user_permissions"):
+            field.label_from_instance = label_izin
+        return field
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GrupAdmin(LabelIzinMixin, GroupAdmin):
+    pass
+
 
 @admin.register(Pengguna)
-class PenggunaAdmin(UserAdmin):
+class PenggunaAdmin(LabelIzinMixin, UserAdmin):
     list_display = ("username", "first_name", "last_name", "instansi", "is_active", "is_staff")
     list_filter = ("groups", "is_active", "is_staff", "instansi")
     list_select_related = ("instansi",)

@@ -631,13 +631,27 @@ def _periksa_pembekuan(sk: SuratKeputusan) -> None:
 
 
 def _periksa_tmt(daftar: list[UsulanMutasi], tmt: datetime.date) -> None:
-    """The TMT may not precede the start of any employee's current jabatan: the move could never
-    be recorded in their history (the beat job would fail on it every hour)."""
+    """The TMT may not precede the start of any employee's current jabatan, and no destination may
+    have been closed since the approval: the move could never be recorded in their history (the
+    beat job would fail on it every hour)."""
     mulai = dict(
         RiwayatJabatan.objects.filter(
             pegawai_id__in=[u.pegawai_id for u in daftar], tanggal_selesai__isnull=True
         ).values_list("pegawai_id", "tanggal_mulai")
     )
+    tujuan = {u.jabatan_tujuan_id for u in daftar if u.jabatan_tujuan_id}
+    aktif = set(Jabatan.objects.filter(pk__in=tujuan, aktif=True).values_list("pk", flat=True))
+    nonaktif = [u for u in daftar if u.jabatan_tujuan_id and u.jabatan_tujuan_id not in aktif]
+    if nonaktif:
+        raise ValidationError(
+            {
+                "usulan_ids": [
+                    f"Jabatan tujuan usulan {u.nomor} sudah tidak aktif di register; keluarkan "
+                    "usulan itu dari SK."
+                    for u in nonaktif
+                ]
+            }
+        )
     salah = [u for u in daftar if mulai.get(u.pegawai_id) and tmt < mulai[u.pegawai_id]]
     if salah:
         nama = dict(

@@ -417,3 +417,23 @@ def test_dokumen_perbaikan_tidak_diingatkan_lagi_setelah_diganti(client, dunia):
     )
     client.force_login(dunia.operator_a)
     assert client.get(u.get_absolute_url()).context["dokumen_perbaikan"] == []
+
+
+def test_sk_dengan_jabatan_tujuan_yang_sudah_nonaktif_ditolak_dengan_nomor_usulan(dunia):
+    u = usulan_dari(dunia, status=S.DISETUJUI)
+    type(dunia.jab_b).objects.filter(pk=dunia.jab_b.pk).update(aktif=False)
+    hari_ini = timezone.localdate()
+    try:
+        services.sk_buat(
+            usulan_ids=[u.pk],
+            nomor="800/QA/8",
+            tanggal=hari_ini,
+            tmt=hari_ini,
+            penandatangan_nama="Wali Kota Uji",
+            actor=dunia.bkpsdm,
+        )
+    except ValidationError as exc:
+        assert u.nomor in " ".join(exc.message_dict["usulan_ids"])
+    else:
+        raise AssertionError("SK ke jabatan nonaktif seharusnya ditolak")
+    assert not SuratKeputusan.objects.exists()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from mutasi_asn.akun.roles import Peran
@@ -56,7 +56,8 @@ def usulan_menunggu_tindakan(user) -> QuerySet[UsulanMutasi]:
         UsulanMutasi.objects.for_user(user)
         .filter(kondisi)
         .dengan_relasi()
-        .order_by("tenggat", "diajukan_pada", "pk")
+        # Steps with a due date first on every database (SQLite sorts NULL first).
+        .order_by(F("tenggat").asc(nulls_last=True), "diajukan_pada", "pk")
     )
 
 

@@ -437,3 +437,11 @@ def test_sk_dengan_jabatan_tujuan_yang_sudah_nonaktif_ditolak_dengan_nomor_usula
     else:
         raise AssertionError("SK ke jabatan nonaktif seharusnya ditolak")
     assert not SuratKeputusan.objects.exists()
+
+
+def test_kotak_masuk_mendahulukan_tahap_bertenggat(client, dunia):
+    disetujui = usulan_dari(dunia, status=S.DISETUJUI, tenggat=None)
+    diajukan = usulan_dari(dunia, status=S.DIAJUKAN)
+    client.force_login(dunia.bkpsdm)
+    resp = client.get(reverse("usulan_mutasi:inbox"))
+    assert [u.pk for u in resp.context["object_list"]] == [diajukan.pk, disetujui.pk]

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from instansi.admin import LabelPilihanMixin
+
 from . import services
 from .models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
 
@@ -46,7 +48,7 @@ class PeriodeABKAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(UraianTugas)
-class UraianTugasAdmin(SimpleHistoryAdmin):
+class UraianTugasAdmin(LabelPilihanMixin, SimpleHistoryAdmin):
     list_display = (
         "uraian",
         "jabatan",

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
+from .forms import label_jabatan, label_unit
 from .models import Instansi, Jabatan, UnitKerja
 
 
@@ -50,6 +51,21 @@ class LayananAdminMixin:
         return FormDenganGalatLayanan
 
 
+class LabelPilihanMixin:
+    """A chosen jabatan or unit shows its unit and agency on the admin form, as the search
+    results do (AutocompleteBerlabel)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and db_field.related_model is Jabatan:
+            field.queryset = field.queryset.select_related("unit_kerja__instansi")
+            field.label_from_instance = label_jabatan
+        elif field is not None and db_field.related_model is UnitKerja:
+            field.queryset = field.queryset.select_related("instansi")
+            field.label_from_instance = label_unit
+        return field
+
+
 @admin.register(Instansi)
 class InstansiAdmin(LayananAdminMixin, SimpleHistoryAdmin):
     list_display = ("kode", "nama", "singkatan", "jenis", "aktif")
@@ -60,22 +76,34 @@ class InstansiAdmin(LayananAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(LayananAdminMixin, SimpleHistoryAdmin):
+class UnitKerjaAdmin(LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
     list_display = ("kode", "nama", "jenis", "induk", "instansi")
     list_filter = ("jenis", "instansi")
     list_select_related = ("instansi", "induk")
     search_fields = ("nama", "kode")
     autocomplete_fields = ("instansi", "induk")
     layanan = services.unitkerja_simpan
+    label_autocomplete = staticmethod(label_unit)
+
+    def get_search_results(self, request, queryset, search_term):
+        qs, ada_ganda = super().get_search_results(request, queryset, search_term)
+        return qs.select_related("instansi"), ada_ganda
+
     layanan_fields = services.UNIT_FIELDS
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(LayananAdminMixin, SimpleHistoryAdmin):
+class JabatanAdmin(LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
     list_display = ("kode", "nama", "jenis", "eselon", "kelas_jabatan", "unit_kerja")
     list_filter = ("jenis", "eselon", "kelas_jabatan", "unit_kerja__instansi")
     list_select_related = ("unit_kerja",)
     search_fields = ("nama", "kode")
     autocomplete_fields = ("unit_kerja",)
     layanan = services.jabatan_simpan
+    label_autocomplete = staticmethod(label_jabatan)
+
+    def get_search_results(self, request, queryset, search_term):
+        qs, ada_ganda = super().get_search_results(request, queryset, search_term)
+        return qs.select_related("unit_kerja__instansi"), ada_ganda
+
     layanan_fields = services.JABATAN_FIELDS

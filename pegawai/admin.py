@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from instansi.admin import LayananAdminMixin
+from instansi.admin import LabelPilihanMixin, LayananAdminMixin
 
 from . import services
 from .models import ImporRegister, Pegawai, RiwayatJabatan
@@ -21,7 +21,7 @@ class RiwayatJabatanInline(admin.TabularInline):
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(LayananAdminMixin, SimpleHistoryAdmin):
+class PegawaiAdmin(LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
     list_display = ("nip", "nama", "status", "golongan", "pendidikan", "jabatan", "aktif")
     list_filter = ("status", "aktif", "golongan", "pendidikan", "jabatan__jenis")
     list_select_related = ("jabatan",)

@@ -423,3 +423,30 @@ def test_admin_daftar_hak_akses_berbahasa_indonesia(client, superuser, url):
     assert "historical" not in teks
     assert "Pegawai | pegawai | Dapat menambah pegawai" in teks
     assert "Pegawai | riwayat perubahan pegawai | Dapat melihat riwayat perubahan pegawai" in teks
+
+
+def test_admin_autocomplete_jabatan_menyebut_unit_dan_instansi(client, superuser, instansi_a):
+    """Every puskesmas has a 'Perawat Terampil': the admin's search-select named only that."""
+    unit = UnitKerjaFactory(instansi=instansi_a, nama="UPTD Puskesmas 01")
+    JabatanFactory(unit_kerja=unit, nama="Perawat Terampil")
+    client.force_login(superuser)
+    resp = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "Perawat",
+            "app_label": "pegawai",
+            "model_name": "pegawai",
+            "field_name": "jabatan",
+        },
+    )
+    assert resp.status_code == 200
+    teks = [r["text"] for r in resp.json()["results"]]
+    assert teks == [f"Perawat Terampil — UPTD Puskesmas 01 ({instansi_a.singkatan})"]
+
+
+def test_admin_form_pegawai_jabatan_terpilih_menyebut_unit(client, superuser, instansi_a):
+    unit = UnitKerjaFactory(instansi=instansi_a, nama="UPTD Puskesmas 01")
+    pegawai = PegawaiFactory(jabatan=JabatanFactory(unit_kerja=unit, nama="Perawat Terampil"))
+    client.force_login(superuser)
+    teks = client.get(_url_admin(type(pegawai), "change", pegawai.pk)).content.decode()
+    assert f"Perawat Terampil — UPTD Puskesmas 01 ({instansi_a.singkatan})" in teks

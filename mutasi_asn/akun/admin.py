@@ -1,6 +1,7 @@
 import re
 
 from django.contrib import admin
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,20 @@ class LabelIzinMixin:
             field.label_from_instance = label_izin
         return field
 
+
+class AutocompleteBerlabel(AutocompleteJsonView):
+    """Admin search-selects label a row with its model admin's `label_autocomplete(obj)`: a
+    city has a "Perawat Terampil" in every puskesmas, and the bare name cannot be told apart."""
+
+    def serialize_result(self, obj, to_field_name):
+        hasil = super().serialize_result(obj, to_field_name)
+        label = getattr(self.model_admin, "label_autocomplete", None)
+        if label is not None:
+            hasil["text"] = label(obj)
+        return hasil
+
+
+admin.site.autocomplete_view = AutocompleteBerlabel.as_view(admin_site=admin.site)
 
 admin.site.unregister(Group)
 

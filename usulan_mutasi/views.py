@@ -5,13 +5,9 @@ Every page fetches through `for_user` (another agency's proposal, document or ac
 every write calls one service and shows its Indonesian message when it refuses.
 """
 
-from functools import wraps
-from urllib.parse import urlsplit
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -301,24 +297,6 @@ def _dampak(user, pegawai_id, jabatan_id, jenis):
     return dampak_mutasi(jabatan_asal=asal, jabatan_tujuan=tujuan)
 
 
-def _htmx_masuk_dulu(view):
-    """An htmx request whose session has ended reloads the whole page to the sign-in form,
-    instead of the sign-in page being swapped into the partial's box."""
-
-    @wraps(view)
-    def _view(request, *args, **kwargs):
-        if not request.user.is_authenticated and request.headers.get("HX-Request"):
-            halaman = urlsplit(request.headers.get("HX-Current-URL", ""))
-            kembali = halaman.path + (f"?{halaman.query}" if halaman.query else "")
-            resp = HttpResponse(status=204)
-            resp["HX-Redirect"] = redirect_to_login(kembali or "/")["Location"]
-            return resp
-        return view(request, *args, **kwargs)
-
-    return _view
-
-
-@_htmx_masuk_dulu
 @login_required
 @permission_required("usulan_mutasi.add_usulanmutasi", raise_exception=True)
 def dampak(request):

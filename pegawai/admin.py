@@ -40,6 +40,15 @@ class RiwayatJabatanAdmin(SimpleHistoryAdmin):
     readonly_fields = ("pegawai", "jabatan", "tanggal_mulai", "tanggal_selesai")
     date_hierarchy = "tanggal_mulai"
 
+    # Rows are opened and closed by the move service only (one open row per pegawai): by hand
+    # only the SK number and note are corrected. Adding here saved a row without pegawai or
+    # dates (a 500); deleting the open row left a pegawai without a current riwayat.
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(ImporRegister)
 class ImporRegisterAdmin(admin.ModelAdmin):

@@ -450,3 +450,21 @@ def test_admin_form_pegawai_jabatan_terpilih_menyebut_unit(client, superuser, in
     client.force_login(superuser)
     teks = client.get(_url_admin(type(pegawai), "change", pegawai.pk)).content.decode()
     assert f"Perawat Terampil — UPTD Puskesmas 01 ({instansi_a.singkatan})" in teks
+
+
+def test_admin_riwayat_jabatan_hanya_dikoreksi_bukan_ditambah_atau_dihapus(client, superuser):
+    from pegawai.models import RiwayatJabatan
+
+    client.force_login(superuser)
+    riwayat = PegawaiFactory().riwayat_jabatan.get()
+    assert client.get(_url_admin(RiwayatJabatan, "add")).status_code == 403
+    resp = client.post(_url_admin(RiwayatJabatan, "add"), {"nomor_sk": "X"})
+    assert resp.status_code == 403
+    assert client.get(_url_admin(RiwayatJabatan, "delete", riwayat.pk)).status_code == 403
+    resp = client.post(
+        _url_admin(RiwayatJabatan, "change", riwayat.pk),
+        {"nomor_sk": "800/123/BKPSDM/2020", "keterangan": "Koreksi"},
+    )
+    assert resp.status_code == 302
+    riwayat.refresh_from_db()
+    assert riwayat.nomor_sk == "800/123/BKPSDM/2020"

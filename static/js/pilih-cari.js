@@ -36,7 +36,15 @@
         var ini = ++urutan;
         var url = select.dataset.pilihCari + "?q=" + encodeURIComponent(q);
         fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
-          .then(function (r) { return r.ok ? r.json() : { hasil: [] }; })
+          .then(function (r) {
+            // The session ended: the answer is the sign-in page. Reload so the browser goes
+            // there (and comes back to this page), instead of silently finding nothing.
+            if (r.redirected && new URL(r.url).pathname.indexOf("/masuk/") === 0) {
+              window.location.reload();
+              return { hasil: [] };
+            }
+            return r.ok ? r.json() : { hasil: [] };
+          })
           .then(function (data) { if (ini === urutan) isi(data.hasil || []); })
           .catch(function () {});
       }, 250);

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from instansi.admin import LabelPilihanMixin, LayananAdminMixin
@@ -31,6 +32,13 @@ class PegawaiAdmin(LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
     layanan = services.pegawai_simpan
     layanan_fields = services.PEGAWAI_FIELDS + ["jabatan", "tmt_jabatan"]
 
+    def delete_model(self, request, obj):
+        services.pegawai_hapus(pegawai=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services.pegawai_hapus(pegawai=obj, actor=request.user)
+
 
 @admin.register(RiwayatJabatan)
 class RiwayatJabatanAdmin(SimpleHistoryAdmin):
@@ -42,12 +50,18 @@ class RiwayatJabatanAdmin(SimpleHistoryAdmin):
 
     # Rows are opened and closed by the move service only (one open row per pegawai): by hand
     # only the SK number and note are corrected. Adding here saved a row without pegawai or
-    # dates (a 500); deleting the open row left a pegawai without a current riwayat.
+    # dates (a 500); deleting the open row left a pegawai without a current riwayat. The
+    # delete permission itself stays, so deleting a pegawai still takes their rows along.
     def has_add_permission(self, request):
         return False
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    def delete_view(self, request, object_id, extra_context=None):
+        raise PermissionDenied
+
+    def get_actions(self, request):
+        aksi = super().get_actions(request)
+        aksi.pop("delete_selected", None)
+        return aksi
 
 
 @admin.register(ImporRegister)

@@ -92,6 +92,17 @@ def pegawai_simpan(*, instance: Pegawai | None, data: dict, actor) -> Pegawai:
 
 
 @transaction.atomic
+def pegawai_hapus(*, pegawai: Pegawai, actor) -> None:
+    """Delete an employee record (admin only; the register normally sets `aktif` off). An
+    active holder leaves the bezetting of their jabatan, so its ABK is recomputed."""
+    jabatan_id, aktif = pegawai.jabatan_id, pegawai.aktif
+    pegawai._history_user = actor
+    pegawai.delete()
+    if aktif:
+        _kirim_bezetting([jabatan_id])
+
+
+@transaction.atomic
 def pegawai_pindah_jabatan(
     *,
     pegawai: Pegawai,

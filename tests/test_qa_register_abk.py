@@ -462,9 +462,39 @@ def test_admin_riwayat_jabatan_hanya_dikoreksi_bukan_ditambah_atau_dihapus(clien
     assert resp.status_code == 403
     assert client.get(_url_admin(RiwayatJabatan, "delete", riwayat.pk)).status_code == 403
     resp = client.post(
+        _url_admin(RiwayatJabatan, "changelist"),
+        {"action": "delete_selected", "_selected_action": [riwayat.pk], "post": "yes"},
+    )
+    assert RiwayatJabatan.objects.filter(pk=riwayat.pk).exists()
+    resp = client.post(
         _url_admin(RiwayatJabatan, "change", riwayat.pk),
         {"nomor_sk": "800/123/BKPSDM/2020", "keterangan": "Koreksi"},
     )
     assert resp.status_code == 302
     riwayat.refresh_from_db()
     assert riwayat.nomor_sk == "800/123/BKPSDM/2020"
+
+
+@pytest.mark.parametrize("cara", ["satu", "aksi_massal"])
+def test_admin_hapus_pegawai_menandai_abk_jabatannya_basi(client, superuser, cara):
+    """Deleting a holder in admin bypassed the services: the ABK kept counting them."""
+    from analisis_beban.models import HasilABK
+    from analisis_beban.services import abk_hitung
+    from pegawai.models import Pegawai
+
+    pegawai = PegawaiFactory()
+    periode = PeriodeABK.objects.create(tahun=2026)
+    abk_hitung(periode=periode, alasan="Uji")
+    assert not HasilABK.objects.get(jabatan=pegawai.jabatan).basi
+    client.force_login(superuser)
+    if cara == "satu":
+        resp = client.post(_url_admin(Pegawai, "delete", pegawai.pk), {"post": "yes"})
+    else:
+        resp = client.post(
+            _url_admin(Pegawai, "changelist"),
+            {"action": "delete_selected", "_selected_action": [pegawai.pk], "post": "yes"},
+        )
+    assert resp.status_code == 302
+    assert not Pegawai.objects.filter(pk=pegawai.pk).exists()
+    assert HasilABK.objects.get(jabatan=pegawai.jabatan).basi
+    assert pegawai.history.order_by("-history_id").first().history_user == superuser

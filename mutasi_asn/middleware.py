@@ -1,6 +1,7 @@
 """Middleware of the shared layer."""
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import resolve_url
 
@@ -8,7 +9,8 @@ from django.shortcuts import resolve_url
 class HtmxMasukMiddleware:
     """A partial asked by htmx (a progress box polling every second) whose session has ended:
     the login redirect becomes `HX-Redirect`, so the browser opens the login page instead of
-    swapping the whole page into the box."""
+    swapping the whole page into the box. After signing in the user returns to the page they
+    were on (htmx's HX-Current-URL, same site only), not to the partial."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -20,5 +22,7 @@ class HtmxMasukMiddleware:
             and response.status_code == 302
             and response.get("Location", "").startswith(resolve_url(settings.LOGIN_URL))
         ):
-            return HttpResponse(status=204, headers={"HX-Redirect": response["Location"]})
+            halaman = request.htmx.current_url_abs_path or request.get_full_path()
+            masuk = redirect_to_login(halaman)["Location"]
+            return HttpResponse(status=204, headers={"HX-Redirect": masuk})
         return response

@@ -340,6 +340,14 @@ def test_partial_htmx_tanpa_sesi_mengarahkan_seluruh_halaman_ke_masuk(client, na
     resp = client.get(url, HTTP_HX_REQUEST="true")
     assert resp.status_code == 204
     assert resp["HX-Redirect"].startswith(reverse("login"))
+    # After signing in, back to the page the box was on, not to the partial itself.
+    resp = client.get(
+        url, HTTP_HX_REQUEST="true", HTTP_HX_CURRENT_URL="http://testserver/abk/periode/2026/"
+    )
+    assert resp["HX-Redirect"] == reverse("login") + "?next=/abk/periode/2026/"
+    # A current URL of another site is ignored (no open redirect).
+    resp = client.get(url, HTTP_HX_REQUEST="true", HTTP_HX_CURRENT_URL="https://jahat.example/x")
+    assert "jahat" not in resp["HX-Redirect"]
     # Without htmx: the ordinary redirect.
     resp = client.get(url)
     assert resp.status_code == 302 and resp["Location"].startswith(reverse("login"))

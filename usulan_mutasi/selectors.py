@@ -13,7 +13,7 @@ from django.utils import timezone
 from mutasi_asn.akun.roles import Peran
 
 from .choices import STATUS_BOLEH_UBAH, STATUS_TAHAP_PERSETUJUAN, StatusSK, StatusUsulan
-from .models import DokumenUsulan, JenisDokumen, UsulanMutasi
+from .models import DokumenUsulan, JenisDokumen, SuratKeputusan, UsulanMutasi
 
 S = StatusUsulan
 
@@ -28,7 +28,11 @@ def _kondisi_menunggu(user) -> Q | None:
         # Verification, and approved proposals waiting for their decree; own returned drafts.
         kondisi |= Q(status__in=[S.DIAJUKAN, S.DISETUJUI])
         # In a decree still in draft: BKPSDM issues it ("Tetapkan"). Once issued, nobody acts.
-        kondisi |= Q(status=S.DALAM_SK, surat_keputusan__status=StatusSK.DRAF)
+        # (a subquery, not a join: OR-ing a joined column makes PostgreSQL scan every proposal)
+        kondisi |= Q(
+            status=S.DALAM_SK,
+            surat_keputusan_id__in=SuratKeputusan.objects.filter(status=StatusSK.DRAF).values("pk"),
+        )
         kondisi |= Q(status__in=STATUS_BOLEH_UBAH, instansi_pengusul__isnull=True)
         ada = True
     if user.punya_peran(Peran.KEPALA_OPD) and user.instansi_cakupan_id:

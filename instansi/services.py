@@ -1,6 +1,8 @@
 """Writes to the agency structure: one function per business action, atomic, validated."""
 
 from django.db import transaction
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Concat, Substr
 
 from .models import Instansi, Jabatan, UnitKerja
 from .signals import jabatan_berubah
@@ -63,11 +65,16 @@ def unitkerja_simpan(*, instance: UnitKerja | None, data: dict, actor) -> UnitKe
     if jalur_baru != jalur_lama:
         UnitKerja.objects.filter(pk=obj.pk).update(jalur=jalur_baru, kedalaman=kedalaman)
         if jalur_lama:
-            selisih = kedalaman - obj.kedalaman
-            for sub in UnitKerja.objects.filter(jalur__startswith=jalur_lama).exclude(pk=obj.pk):
-                sub.jalur = jalur_baru + sub.jalur[len(jalur_lama) :]
-                sub.kedalaman += selisih
-                sub.save(update_fields=["jalur", "kedalaman"])
+            # The path is bookkeeping, not user data: rewrite the subtree in one statement
+            # (no history row per sub-unit).
+            UnitKerja.objects.filter(jalur__startswith=jalur_lama).exclude(pk=obj.pk).update(
+                jalur=Concat(
+                    Value(jalur_baru),
+                    Substr("jalur", len(jalur_lama) + 1),
+                    output_field=CharField(),
+                ),
+                kedalaman=F("kedalaman") + (kedalaman - obj.kedalaman),
+            )
         obj.jalur, obj.kedalaman = jalur_baru, kedalaman
     if instansi_lama and instansi_lama != obj.instansi_id:
         _pindahkan_subpohon_ke_instansi(obj, actor)

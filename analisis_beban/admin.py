@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from instansi.admin import LabelPilihanMixin
+from mutasi_asn.admin import LayananAdminMixin
 
 from . import services
 from .models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
@@ -48,7 +49,7 @@ class PeriodeABKAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(UraianTugas)
-class UraianTugasAdmin(LabelPilihanMixin, SimpleHistoryAdmin):
+class UraianTugasAdmin(LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
     list_display = (
         "uraian",
         "jabatan",
@@ -62,20 +63,14 @@ class UraianTugasAdmin(LabelPilihanMixin, SimpleHistoryAdmin):
     list_select_related = ("jabatan", "periode")
     search_fields = ("uraian", "hasil_kerja", "jabatan__nama", "jabatan__kode")
     autocomplete_fields = ("jabatan",)
+    # The service stale-marks the jabatan a task leaves as well as the one it joins.
+    layanan = services.uraian_tugas_simpan
+    layanan_fields = ["periode", "jabatan", *services.URAIAN_FIELDS]
 
     def get_readonly_fields(self, request, obj=None):
         # A task belongs to its period; the service keeps the period of an existing task, so
         # the field is shown, not offered for a change that would be silently dropped.
         return ("periode",) if obj else ()
-
-    def save_model(self, request, obj, form, change):
-        fields = ["periode", "jabatan", *services.URAIAN_FIELDS]
-        data = {f: form.cleaned_data[f] for f in fields if f in form.cleaned_data}
-        # The stored row, not the form-changed `obj`: the service stale-marks the jabatan the
-        # task leaves as well as the one it joins.
-        tersimpan = UraianTugas.objects.get(pk=obj.pk) if change else None
-        simpan = services.uraian_tugas_simpan(instance=tersimpan, data=data, actor=request.user)
-        obj.pk = simpan.pk
 
     def delete_model(self, request, obj):
         services.uraian_tugas_hapus(instance=obj, actor=request.user)

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from instansi.admin import LabelPilihanMixin, LayananAdminMixin
+from instansi.admin import LabelPilihanMixin
+from mutasi_asn.admin import LayananAdminMixin
 
 from . import services
 from .models import ImporRegister, Pegawai, RiwayatJabatan

@@ -1,0 +1,47 @@
+"""The shared admin layer: every app's admin writes through its services."""
+
+from django.core.exceptions import ValidationError
+
+
+class LayananAdminMixin:
+    """Admin writes go through the same service (and rules) as the pages.
+
+    The service gets the row as stored, not the admin's instance that the form has already
+    changed: a service compares old with new (a pegawai's jabatan → riwayat row and ABK
+    recalculation). A ValidationError of the service is shown on the form again (the admin's
+    transaction has rolled back), never a 500.
+    """
+
+    layanan = None
+    layanan_fields: list[str] = []
+
+    def save_model(self, request, obj, form, change):
+        data = {f: form.cleaned_data[f] for f in self.layanan_fields if f in form.cleaned_data}
+        tersimpan = type(obj)._default_manager.get(pk=obj.pk) if change else None
+        saved = type(self).layanan(instance=tersimpan, data=data, actor=request.user)
+        obj.pk = saved.pk
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as exc:
+            request._galat_layanan = exc
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        galat = getattr(request, "_galat_layanan", None)
+        if galat is None:
+            return form_class
+
+        class FormDenganGalatLayanan(form_class):
+            def clean(self):
+                cleaned = super().clean()
+                if hasattr(galat, "error_dict"):
+                    for field, errs in galat.error_dict.items():
+                        self.add_error(field if field in self.fields else None, errs)
+                else:
+                    self.add_error(None, galat.messages)
+                return cleaned
+
+        return FormDenganGalatLayanan

@@ -24,6 +24,7 @@ from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Sum
 from django.utils import timezone
 
 from instansi.models import Jabatan
+from mutasi_asn.services import isi_atribut
 from pegawai.models import Pegawai
 
 from . import calculations as calc
@@ -468,17 +469,11 @@ def _ubah_masukan(*, periode, jabatan_ids, alasan, actor):
 # --- periods -----------------------------------------------------------------------------
 
 
-def _isi(obj, data, fields):
-    for f in fields:
-        if f in data:
-            setattr(obj, f, data[f])
-
-
 @transaction.atomic
 def periode_buat(*, data: dict, actor=None) -> PeriodeABK:
     """Open a new ABK year with its own WKE and PJ bands; queue its first computation."""
     periode = PeriodeABK()
-    _isi(periode, data, PERIODE_FIELDS)
+    isi_atribut(periode, data, PERIODE_FIELDS)
     periode.full_clean()
     periode._history_user = actor
     periode.save()
@@ -492,7 +487,7 @@ def periode_ubah_pengaturan(*, periode: PeriodeABK, data: dict, actor=None) -> P
     this period (and only this period) stale and queues a full recalculation."""
     periode = PeriodeABK.objects.select_for_update(no_key=True).get(pk=periode.pk)
     lama = {f: getattr(periode, f) for f in PERIODE_PENGATURAN_FIELDS}
-    _isi(periode, data, [f for f in PERIODE_FIELDS if f != "tahun"])
+    isi_atribut(periode, data, [f for f in PERIODE_FIELDS if f != "tahun"])
     periode.full_clean()
     periode._history_user = actor
     periode.save()
@@ -513,10 +508,10 @@ def uraian_tugas_simpan(
     obj = instance or UraianTugas()
     jabatan_lama = None if instance is None else instance.jabatan_id
     if instance is None:
-        _isi(obj, data, ["periode", "jabatan"])
+        isi_atribut(obj, data, ["periode", "jabatan"])
     elif "jabatan" in data:
         obj.jabatan = data["jabatan"]
-    _isi(obj, data, URAIAN_FIELDS)
+    isi_atribut(obj, data, URAIAN_FIELDS)
     obj.full_clean()
     obj._history_user = actor
     obj.save()
@@ -556,7 +551,7 @@ def uraian_tugas_simpan_banyak(
             galat[f"baris {i}"] = ["Uraian tugas ini bukan milik jabatan dan periode ini."]
             continue
         obj = ada.get(pk) if pk else UraianTugas(periode=periode, jabatan=jabatan)
-        _isi(obj, data, URAIAN_FIELDS)
+        isi_atribut(obj, data, URAIAN_FIELDS)
         if "urutan" not in data:
             obj.urutan = i
         try:

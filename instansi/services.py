@@ -4,14 +4,10 @@ from django.db import transaction
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Concat, Substr
 
+from mutasi_asn.services import isi_atribut
+
 from .models import Instansi, Jabatan, UnitKerja
 from .signals import jabatan_berubah
-
-
-def _isi(obj, data: dict, fields: list[str]):
-    for f in fields:
-        if f in data:
-            setattr(obj, f, data[f])
 
 
 def _simpan(obj, actor):
@@ -42,7 +38,7 @@ JABATAN_FIELDS = [
 @transaction.atomic
 def instansi_simpan(*, instance: Instansi | None, data: dict, actor) -> Instansi:
     obj = instance or Instansi()
-    _isi(obj, data, INSTANSI_FIELDS)
+    isi_atribut(obj, data, INSTANSI_FIELDS)
     return _simpan(obj, actor)
 
 
@@ -59,7 +55,7 @@ def unitkerja_simpan(*, instance: UnitKerja | None, data: dict, actor) -> UnitKe
     obj = instance or UnitKerja()
     jalur_lama = obj.jalur
     instansi_lama = obj.instansi_id
-    _isi(obj, data, UNIT_FIELDS)
+    isi_atribut(obj, data, UNIT_FIELDS)
     _simpan(obj, actor)
     jalur_baru, kedalaman = _jalur(obj)
     if jalur_baru != jalur_lama:
@@ -102,7 +98,7 @@ def _pindahkan_subpohon_ke_instansi(unit: UnitKerja, actor) -> None:
 def jabatan_simpan(*, instance: Jabatan | None, data: dict, actor) -> Jabatan:
     obj = instance or Jabatan()
     unit_lama = obj.unit_kerja_id
-    _isi(obj, data, JABATAN_FIELDS)
+    isi_atribut(obj, data, JABATAN_FIELDS)
     _simpan(obj, actor)
     # The ABK of its unit (old and new) must be recomputed; analisis_beban listens.
     jabatan_berubah.send(

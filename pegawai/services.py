@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from instansi.models import Jabatan
+from mutasi_asn.services import isi_atribut
 
 from .choices import StatusKepegawaian
 from .models import Pegawai, RiwayatJabatan
@@ -63,9 +64,7 @@ def pegawai_simpan(*, instance: Pegawai | None, data: dict, actor) -> Pegawai:
     """Create or edit an employee. A change of jabatan goes through `pegawai_pindah_jabatan`."""
     baru = instance is None
     obj = instance or Pegawai()
-    for f in PEGAWAI_FIELDS:
-        if f in data:
-            setattr(obj, f, data[f])
+    isi_atribut(obj, data, PEGAWAI_FIELDS)
     lengkapi_dari_nip(obj)
     aktif_lama = None if baru else Pegawai.objects.values_list("aktif", flat=True).get(pk=obj.pk)
     obj.full_clean(exclude=["jabatan"])

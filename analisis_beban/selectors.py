@@ -190,18 +190,28 @@ def _bacaan(total_beban, bezetting: int, wke, ambang) -> dict:
 
 
 def dampak_mutasi(
-    *, jabatan_asal: Jabatan | None, jabatan_tujuan: Jabatan, periode: PeriodeABK | None = None
+    *,
+    jabatan_asal: Jabatan | None,
+    jabatan_tujuan: Jabatan | None,
+    periode: PeriodeABK | None = None,
+    perubahan_lain: dict[int, int] | None = None,
 ) -> dict:
     """What moving one holder from `jabatan_asal` to `jabatan_tujuan` does to both positions.
 
     Read from the latest stored results of `periode` (default: the latest period) and
-    recomputed with calculations.py: {"periode", "asal": {"jabatan", "sebelum", "sesudah",
-    "basi", "ada_hasil"}, "tujuan": {...}}. `asal` is None for someone without a jabatan.
+    recomputed with calculations.py: {"periode", "asal": {"jabatan", "sebelum", "dengan_lain",
+    "sesudah", "lain", "basi", "ada_hasil"}, "tujuan": {...}}. `asal` is None for someone without
+    a jabatan, `tujuan` None for a move out of the city.
+
+    `perubahan_lain` is the net change of holders per jabatan id that other moves already under
+    way will bring (the caller knows them; this app does not): "dengan_lain" reads the position
+    once those have happened, "sesudah" once this move has too, and "lain" is that net change.
     A jabatan without a stored result counts its workload as 0 and its holders live.
     """
     periode = periode or periode_terkini()
     if periode is None:
         return {"periode": None, "asal": None, "tujuan": None}
+    perubahan_lain = perubahan_lain or {}
     ambang = _ambang(periode)
     ids = [j.pk for j in (jabatan_asal, jabatan_tujuan) if j is not None]
     tersimpan = {
@@ -218,18 +228,29 @@ def dampak_mutasi(
             .annotate(n=Count("pemangku", filter=Q(pemangku__aktif=True)))
             .values_list("pk", "n")
         )
-    sama = jabatan_asal is not None and jabatan_asal.pk == jabatan_tujuan.pk
+    sama = (
+        jabatan_asal is not None
+        and jabatan_tujuan is not None
+        and jabatan_asal.pk == jabatan_tujuan.pk
+    )
 
     def _sisi(jabatan, perubahan):
         h = tersimpan.get(jabatan.pk)
         beban = h.total_beban_menit if h else NOL
         bez = h.bezetting if h else hidup.get(jabatan.pk, 0)
+        lain = perubahan_lain.get(jabatan.pk, 0)
+        dengan_lain = max(0, bez + lain)
         return {
             "jabatan": jabatan,
             "sebelum": _bacaan(beban, bez, periode.wke_menit, ambang),
+            "dengan_lain": _bacaan(beban, dengan_lain, periode.wke_menit, ambang),
             "sesudah": _bacaan(
-                beban, max(0, bez + (0 if sama else perubahan)), periode.wke_menit, ambang
+                beban,
+                max(0, dengan_lain + (0 if sama else perubahan)),
+                periode.wke_menit,
+                ambang,
             ),
+            "lain": lain,
             "basi": bool(h and h.basi),
             "ada_hasil": h is not None,
         }
@@ -237,5 +258,5 @@ def dampak_mutasi(
     return {
         "periode": periode,
         "asal": _sisi(jabatan_asal, -1) if jabatan_asal is not None else None,
-        "tujuan": _sisi(jabatan_tujuan, +1),
+        "tujuan": _sisi(jabatan_tujuan, +1) if jabatan_tujuan is not None else None,
     }

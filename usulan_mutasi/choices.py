@@ -50,6 +50,13 @@ STATUS_BERJALAN = (
     StatusUsulan.DISETUJUI.value,
     StatusUsulan.DALAM_SK.value,
 )
+# Submitted and not yet in effect: these moves will change the bezetting of their positions, so a
+# new proposal's impact counts them in.
+STATUS_DIPROSES = (
+    *STATUS_TAHAP_PERSETUJUAN,
+    StatusUsulan.DISETUJUI.value,
+    StatusUsulan.DALAM_SK.value,
+)
 STATUS_SELESAI = (
     StatusUsulan.BERLAKU.value,
     StatusUsulan.DITOLAK.value,

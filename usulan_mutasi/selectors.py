@@ -10,9 +10,18 @@ import datetime
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from analisis_beban.selectors import dampak_mutasi
+from instansi.models import Jabatan
 from mutasi_asn.akun.roles import Peran
 
-from .choices import STATUS_BOLEH_UBAH, STATUS_TAHAP_PERSETUJUAN, StatusSK, StatusUsulan
+from .choices import (
+    STATUS_BOLEH_UBAH,
+    STATUS_DIPROSES,
+    STATUS_TAHAP_PERSETUJUAN,
+    JenisMutasi,
+    StatusSK,
+    StatusUsulan,
+)
 from .models import DokumenUsulan, JenisDokumen, SuratKeputusan, UsulanMutasi
 
 S = StatusUsulan
@@ -118,3 +127,80 @@ def kelengkapan_dokumen(usulan: UsulanMutasi) -> list[dict]:
 
 def dokumen_wajib_kurang(usulan: UsulanMutasi) -> list[JenisDokumen]:
     return [b["jenis"] for b in kelengkapan_dokumen(usulan) if b["wajib"] and not b["lengkap"]]
+
+
+# --- the ABK impact of a move, counting the other moves under way -----------------------------
+
+
+def usulan_lain_diproses(jabatan_ids, *, kecuali_pk: int | None = None) -> dict[int, dict]:
+    """Per jabatan id: how many other proposals under way (submitted, or approved and not yet in
+    effect) bring a holder in ("masuk") and take one out ("keluar"). One query."""
+    ids = {i for i in jabatan_ids if i}
+    hasil = {i: {"masuk": 0, "keluar": 0} for i in ids}
+    if not ids:
+        return hasil
+    qs = UsulanMutasi.objects.filter(status__in=STATUS_DIPROSES).filter(
+        Q(jabatan_tujuan_id__in=ids) | Q(jabatan_asal_id__in=ids)
+    )
+    if kecuali_pk is not None:
+        qs = qs.exclude(pk=kecuali_pk)
+    for asal_id, tujuan_id, jenis in qs.values_list(
+        "jabatan_asal_id", "jabatan_tujuan_id", "jenis"
+    ):
+        if asal_id == tujuan_id:
+            continue
+        if tujuan_id in ids and jenis != JenisMutasi.KELUAR:
+            hasil[tujuan_id]["masuk"] += 1
+        if asal_id in ids and jenis != JenisMutasi.MASUK:
+            hasil[asal_id]["keluar"] += 1
+    return hasil
+
+
+def dampak_usulan(
+    *,
+    jabatan_asal: Jabatan | None,
+    jabatan_tujuan: Jabatan | None,
+    kecuali_pk: int | None = None,
+) -> dict:
+    """`dampak_mutasi` of a move with the other proposals under way to or from either position
+    counted in ("bila semuanya berlaku"). Each side also gets "lain_masuk" and "lain_keluar"."""
+    lain = usulan_lain_diproses(
+        [j.pk for j in (jabatan_asal, jabatan_tujuan) if j is not None], kecuali_pk=kecuali_pk
+    )
+    dampak = dampak_mutasi(
+        jabatan_asal=jabatan_asal,
+        jabatan_tujuan=jabatan_tujuan,
+        perubahan_lain={i: n["masuk"] - n["keluar"] for i, n in lain.items()},
+    )
+    for nama in ("asal", "tujuan"):
+        sisi = dampak.get(nama)
+        if sisi is not None:
+            sisi["lain_masuk"] = lain[sisi["jabatan"].pk]["masuk"]
+            sisi["lain_keluar"] = lain[sisi["jabatan"].pk]["keluar"]
+            sisi["keterangan_lain"] = keterangan_usulan_lain(sisi)
+    return dampak
+
+
+def dampak_untuk_usulan(usulan: UsulanMutasi) -> dict:
+    """The impact of a proposal's own move now ("saat ini"), others under way counted in."""
+    return dampak_usulan(
+        jabatan_asal=usulan.jabatan_asal if usulan.jenis != JenisMutasi.MASUK else None,
+        jabatan_tujuan=usulan.jabatan_tujuan if usulan.jenis != JenisMutasi.KELUAR else None,
+        kecuali_pk=usulan.pk,
+    )
+
+
+def keterangan_usulan_lain(sisi: dict | None) -> str:
+    """'2 usulan lain sedang diproses ke jabatan ini; bila semuanya berlaku: 4 → 7' (or "")."""
+    if not sisi or not (sisi.get("lain_masuk") or sisi.get("lain_keluar")):
+        return ""
+    bagian = []
+    if sisi["lain_masuk"]:
+        bagian.append(f"{sisi['lain_masuk']} usulan lain sedang diproses ke jabatan ini")
+    if sisi["lain_keluar"]:
+        bagian.append(f"{sisi['lain_keluar']} usulan lain sedang diproses dari jabatan ini")
+    return (
+        "; ".join(bagian)
+        + f"; bila semuanya berlaku: {sisi['sebelum']['bezetting']} → "
+        + f"{sisi['sesudah']['bezetting']}"
+    )

@@ -18,7 +18,6 @@ from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from analisis_beban.selectors import dampak_mutasi
 from instansi.forms import label_jabatan
 from instansi.models import Jabatan
 from mutasi_asn.akun.roles import Peran
@@ -40,7 +39,13 @@ from .choices import (
 from .filters import SuratKeputusanFilter, UsulanMutasiFilter
 from .models import DokumenUsulan, SuratKeputusan, UsulanMutasi
 from .rules import blok_dari, periksa_kelayakan, peringatan_dari
-from .selectors import kelengkapan_dokumen, usulan_menunggu_tindakan, usulan_siap_sk
+from .selectors import (
+    dampak_untuk_usulan,
+    dampak_usulan,
+    kelengkapan_dokumen,
+    usulan_menunggu_tindakan,
+    usulan_siap_sk,
+)
 
 S = StatusUsulan
 
@@ -272,10 +277,12 @@ def _dampak_dari_form(form, user, usulan):
         return getattr(v, "pk", v)
 
     pegawai_id = usulan.pegawai_id if usulan else nilai("pegawai")
-    return _dampak(user, pegawai_id, nilai("jabatan_tujuan"), nilai("jenis"))
+    return _dampak(
+        user, pegawai_id, nilai("jabatan_tujuan"), nilai("jenis"), usulan.pk if usulan else None
+    )
 
 
-def _dampak(user, pegawai_id, jabatan_id, jenis):
+def _dampak(user, pegawai_id, jabatan_id, jenis, usulan_pk=None):
     if not jabatan_id or not str(jabatan_id).isdigit():
         return None
     tujuan = (
@@ -294,7 +301,7 @@ def _dampak(user, pegawai_id, jabatan_id, jenis):
             .first()
         )
         asal = pegawai.jabatan if pegawai else None
-    return dampak_mutasi(jabatan_asal=asal, jabatan_tujuan=tujuan)
+    return dampak_usulan(jabatan_asal=asal, jabatan_tujuan=tujuan, kecuali_pk=usulan_pk)
 
 
 @login_required
@@ -413,12 +420,7 @@ class UsulanDetailView(ObjectDetailView):
                 "boleh_komentar": user.has_perm("usulan_mutasi.add_komentarusulan"),
                 "boleh_buat_sk": u.status == S.DISETUJUI
                 and user.has_perm("usulan_mutasi.add_suratkeputusan"),
-                "dampak": dampak_mutasi(
-                    jabatan_asal=u.jabatan_asal if u.jenis != JenisMutasi.MASUK else None,
-                    jabatan_tujuan=u.jabatan_tujuan,
-                )
-                if u.jabatan_tujuan_id
-                else None,
+                "dampak": dampak_untuk_usulan(u) if u.jabatan_tujuan_id else None,
                 "form_unggah": forms.DokumenUnggahForm(),
                 "form_langkah_luar": forms.LangkahLuarForm(
                     initial={f: getattr(u, f) for f in forms.FIELD_LANGKAH_LUAR}

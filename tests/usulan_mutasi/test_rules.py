@@ -199,3 +199,63 @@ def test_masa_pembekuan_memberi_peringatan(usulan):
 def test_tambah_bulan_akhir_bulan():
     assert tambah_bulan(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
     assert tambah_bulan(datetime.date(2026, 7, 15), 6) == datetime.date(2027, 1, 15)
+
+
+# --- other proposals under way (issue #8, item 4) ------------------------------------------
+
+
+def _usulan_lain(ke, *, status=StatusUsulan.DIAJUKAN, **kwargs):
+    return UsulanMutasiFactory(pegawai=PegawaiFactory(**kwargs), jabatan_tujuan=ke, status=status)
+
+
+@pytest.mark.parametrize(
+    "status", [StatusUsulan.PERSETUJUAN_ASAL, StatusUsulan.DISETUJUI, StatusUsulan.DALAM_SK]
+)
+def test_tujuan_yang_kekurangannya_sudah_terisi_usulan_lain_memberi_peringatan(usulan, status):
+    # Need 3, one holder: two more proposals under way fill it, so this one is a surplus.
+    _usulan_lain(usulan.jabatan_tujuan, status=status)
+    _usulan_lain(usulan.jabatan_tujuan, status=StatusUsulan.KEPUTUSAN_PPK)
+    temuan = periksa_kelayakan(usulan, hari_ini=HARI_INI)
+    assert kode(temuan) == {"tujuan_tidak_kurang"}
+    assert (
+        "2 usulan lain sedang diproses ke jabatan ini; bila semuanya berlaku: 1 → 4"
+        in temuan[0].pesan
+    )
+
+
+@pytest.mark.parametrize(
+    "status", [StatusUsulan.DRAF, StatusUsulan.DIKEMBALIKAN, StatusUsulan.BERLAKU]
+)
+def test_draf_dan_usulan_selesai_tidak_dihitung_sebagai_usulan_lain(usulan, status):
+    _usulan_lain(usulan.jabatan_tujuan, status=status)
+    _usulan_lain(usulan.jabatan_tujuan, status=status)
+    assert periksa_kelayakan(usulan, hari_ini=HARI_INI) == []
+
+
+def test_asal_yang_ditinggalkan_usulan_lain_menjadi_kurang_memberi_peringatan(usulan):
+    # Origin: need 1, three holders. Two others are already leaving it: after this one, none left.
+    for _ in range(2):
+        UsulanMutasiFactory(
+            pegawai=PegawaiFactory(jabatan=usulan.jabatan_asal), status=StatusUsulan.DIAJUKAN
+        )
+    temuan = periksa_kelayakan(usulan, hari_ini=HARI_INI)
+    assert kode(temuan) == {"asal_menjadi_kurang"}
+    assert "2 usulan lain sedang diproses dari jabatan ini; bila semuanya berlaku: 3 → 0" in (
+        temuan[0].pesan
+    )
+
+
+def test_periksa_pasangan_tanpa_usulan_tersimpan(usulan):
+    from usulan_mutasi.rules import cek_pendidikan, periksa_pasangan
+
+    pegawai = usulan.pegawai
+    # For a new pair, the pegawai's own draft is "another proposal in progress".
+    temuan = periksa_pasangan(pegawai, usulan.jabatan_tujuan, hari_ini=HARI_INI)
+    assert kode(temuan) == {"usulan_lain_berjalan"}
+    usulan.delete()
+    assert periksa_pasangan(pegawai, usulan.jabatan_tujuan, hari_ini=HARI_INI) == []
+    pegawai.pendidikan = Pendidikan.D3
+    hanya = periksa_pasangan(
+        pegawai, usulan.jabatan_tujuan, hari_ini=HARI_INI, cek=[cek_pendidikan]
+    )
+    assert kode(hanya) == {"pendidikan_kurang"}

@@ -266,14 +266,15 @@ def test_pencarian_pegawai_dan_jabatan_tujuan(client, dunia):
     assert client.get(reverse("usulan_mutasi:pegawai_cari"), {"q": "Rina"}).status_code == 403
 
 
-def test_pratinjau_dampak_htmx(client, dunia):
+def abk_guru_dua_orang(d):
+    """An ABK result for the destination (jab_b): a workload of two persons, nobody holding it."""
     from analisis_beban.models import PeriodeABK, UraianTugas
     from analisis_beban.services import abk_hitung
 
-    p = PeriodeABK.objects.create(tahun=timezone.localdate().year)
+    p, _ = PeriodeABK.objects.get_or_create(tahun=timezone.localdate().year)
     UraianTugas.objects.create(
         periode=p,
-        jabatan=dunia.jab_b,
+        jabatan=d.jab_b,
         uraian="Mengajar",
         hasil_kerja="Jam",
         satuan="jam",
@@ -281,6 +282,10 @@ def test_pratinjau_dampak_htmx(client, dunia):
         norma_waktu_menit=50,
     )
     abk_hitung(periode=p)
+
+
+def test_pratinjau_dampak_htmx(client, dunia):
+    abk_guru_dua_orang(dunia)
     client.force_login(dunia.operator_a)
     resp = client.get(
         reverse("usulan_mutasi:dampak"),
@@ -709,3 +714,23 @@ def test_mutasi_keluar_dengan_langkah_eksternal(client, dunia):
     client.force_login(dunia.operator_a)
     resp = ikuti(client, client.post(url, {"nomor_pertek": "X"}))
     assert any("staf BKPSDM" in m for m in pesan(resp))
+
+
+def test_pratinjau_dampak_menghitung_usulan_lain_yang_sedang_diproses(client, dunia):
+    abk_guru_dua_orang(dunia)
+    UsulanMutasiFactory(
+        pegawai=PegawaiFactory(),
+        jabatan_tujuan=dunia.jab_b,
+        status=S.PERTIMBANGAN_TIM,
+    )
+    client.force_login(dunia.operator_a)
+    resp = client.get(
+        reverse("usulan_mutasi:dampak"),
+        {"pegawai": dunia.pegawai.pk, "jabatan_tujuan": dunia.jab_b.pk, "jenis": "antar_opd"},
+    )
+    tujuan = resp.context["dampak"]["tujuan"]
+    assert tujuan["sebelum"]["bezetting"] == 0 and tujuan["sesudah"]["bezetting"] == 2
+    assert (
+        "1 usulan lain sedang diproses ke jabatan ini; bila semuanya berlaku: 0 → 2"
+        in resp.content.decode()
+    )

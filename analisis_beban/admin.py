@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from instansi.admin import LabelPilihanMixin
-from mutasi_asn.admin import LayananAdminMixin
+from mutasi_asn.admin import LayananAdminMixin, PencarianAdminMixin
 
 from . import services
 from .models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
@@ -22,7 +22,7 @@ class HanyaBacaMixin:
 
 
 @admin.register(PeriodeABK)
-class PeriodeABKAdmin(SimpleHistoryAdmin):
+class PeriodeABKAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
     list_display = (
         "tahun",
         "wke_menit",
@@ -49,7 +49,9 @@ class PeriodeABKAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(UraianTugas)
-class UraianTugasAdmin(LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
+class UraianTugasAdmin(
+    PencarianAdminMixin, LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin
+):
     list_display = (
         "uraian",
         "jabatan",
@@ -81,7 +83,7 @@ class UraianTugasAdmin(LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin)
 
 
 @admin.register(HasilABK)
-class HasilABKAdmin(HanyaBacaMixin, admin.ModelAdmin):
+class HasilABKAdmin(PencarianAdminMixin, HanyaBacaMixin, admin.ModelAdmin):
     list_display = (
         "jabatan",
         "unit_kerja",
@@ -103,7 +105,7 @@ class HasilABKAdmin(HanyaBacaMixin, admin.ModelAdmin):
 
 
 @admin.register(PerhitunganABK)
-class PerhitunganABKAdmin(HanyaBacaMixin, admin.ModelAdmin):
+class PerhitunganABKAdmin(PencarianAdminMixin, HanyaBacaMixin, admin.ModelAdmin):
     list_display = (
         "dibuat_pada",
         "periode",

@@ -1,9 +1,6 @@
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.db.models import Q
-from django.http import JsonResponse
-from django.views import View
 
-from mutasi_asn.views import Kolom, ObjectDetailView, ObjectEditView, ObjectListView
+from mutasi_asn.views import CariView, Kolom, ObjectDetailView, ObjectEditView, ObjectListView
 
 from . import filters, forms, services
 from .models import Instansi, Jabatan, UnitKerja
@@ -122,33 +119,33 @@ class JabatanEditView(ObjectEditView):
     layanan = services.jabatan_simpan
 
 
-class JabatanCariView(LoginRequiredMixin, PermissionRequiredMixin, View):
+class JabatanCariView(CariView):
     """JSON for the searchable jabatan select: active jabatan in the user's scope, by name/code."""
 
     permission_required = "instansi.view_jabatan"
-    batas = 20
 
-    def get(self, request):
-        q = request.GET.get("q", "").strip()
-        qs = Jabatan.objects.for_user(request.user).filter(aktif=True)
+    def cari(self, q):
+        qs = Jabatan.objects.for_user(self.request.user).filter(aktif=True)
         if q:
             qs = qs.filter(
                 Q(nama__icontains=q) | Q(kode__iexact=q) | Q(unit_kerja__nama__icontains=q)
             )
-        qs = qs.select_related("unit_kerja__instansi").order_by("nama", "pk")[: self.batas]
-        return JsonResponse({"hasil": [{"id": j.pk, "teks": forms.label_jabatan(j)} for j in qs]})
+        return qs.select_related("unit_kerja__instansi").order_by("nama", "pk")
+
+    def label(self, obj):
+        return forms.label_jabatan(obj)
 
 
-class UnitKerjaCariView(LoginRequiredMixin, PermissionRequiredMixin, View):
+class UnitKerjaCariView(CariView):
     """JSON for the searchable unit select: units in the user's scope, by name or code."""
 
     permission_required = "instansi.view_unitkerja"
-    batas = 20
 
-    def get(self, request):
-        q = request.GET.get("q", "").strip()
-        qs = UnitKerja.objects.for_user(request.user)
+    def cari(self, q):
+        qs = UnitKerja.objects.for_user(self.request.user)
         if q:
             qs = qs.filter(Q(nama__icontains=q) | Q(kode__iexact=q))
-        qs = qs.select_related("instansi").order_by("nama", "pk")[: self.batas]
-        return JsonResponse({"hasil": [{"id": u.pk, "teks": forms.label_unit(u)} for u in qs]})
+        return qs.select_related("instansi").order_by("nama", "pk")
+
+    def label(self, obj):
+        return forms.label_unit(obj)

@@ -11,9 +11,10 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.views import View
 from django.views.generic import DetailView
 from django.views.generic.edit import FormView
 from django_filters.views import FilterView
@@ -31,6 +32,38 @@ def ambil_atribut(obj, path: str):
         if callable(nilai):
             nilai = nilai()
     return nilai
+
+
+def kata_kunci(nilai: str | None) -> str | None:
+    """The one cleaning of a typed search text (pickers, admin search and its search-selects).
+
+    Stripped of surrounding spaces; None when it holds a NUL byte, which PostgreSQL refuses in a
+    query (a 500) and which no name, NIP or code contains: the search then finds nothing.
+    """
+    nilai = (nilai or "").strip()
+    return None if "\x00" in nilai else nilai
+
+
+class CariView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """JSON for a search-select: `cari(q)` returns the rows, `label(obj)` their text.
+
+    The typed text goes through `kata_kunci`, so every picker answers a NUL byte the same way.
+    """
+
+    batas = 20
+
+    def cari(self, q: str):
+        raise NotImplementedError
+
+    def label(self, obj) -> str:
+        return str(obj)
+
+    def get(self, request):
+        q = kata_kunci(request.GET.get("q"))
+        if q is None:
+            return JsonResponse({"hasil": []})
+        qs = self.cari(q)[: self.batas]
+        return JsonResponse({"hasil": [{"id": o.pk, "teks": self.label(o)} for o in qs]})
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from mutasi_asn.admin import PencarianAdminMixin
+
 from .models import (
     DokumenUsulan,
     JenisDokumen,
@@ -70,7 +72,7 @@ FIELD_BOLEH_DIPERBAIKI_USULAN = (
 
 
 @admin.register(UsulanMutasi)
-class UsulanMutasiAdmin(SimpleHistoryAdmin):
+class UsulanMutasiAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
     list_display = (
         "nomor",
         "pegawai",
@@ -102,7 +104,7 @@ class UsulanMutasiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PeristiwaUsulan)
-class PeristiwaUsulanAdmin(admin.ModelAdmin):
+class PeristiwaUsulanAdmin(PencarianAdminMixin, admin.ModelAdmin):
     list_display = ("waktu", "usulan", "aksi", "aktor", "dari_status", "ke_status")
     list_filter = ("aksi",)
     list_select_related = ("usulan", "aktor")
@@ -127,7 +129,7 @@ class UsulanDalamSKInline(_HanyaBacaInline):
 
 
 @admin.register(SuratKeputusan)
-class SuratKeputusanAdmin(SimpleHistoryAdmin):
+class SuratKeputusanAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
     list_display = ("nomor", "tanggal", "tmt", "status", "dalam_masa_pembekuan")
     list_filter = ("status", "dalam_masa_pembekuan")
     search_fields = ("nomor", "perihal")
@@ -145,7 +147,7 @@ class SuratKeputusanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(JenisDokumen)
-class JenisDokumenAdmin(SimpleHistoryAdmin):
+class JenisDokumenAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
     list_display = (
         "nama",
         "wajib",

@@ -7,14 +7,13 @@ every write calls one service and shows its Indonesian message when it refuses.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
@@ -22,7 +21,7 @@ from instansi.forms import label_jabatan
 from instansi.models import Jabatan
 from mutasi_asn.akun.roles import Peran
 from mutasi_asn.excel import tulis_xlsx
-from mutasi_asn.views import Kolom, ObjectDetailView, ObjectEditView, ObjectListView
+from mutasi_asn.views import CariView, Kolom, ObjectDetailView, ObjectEditView, ObjectListView
 from pegawai.models import Pegawai
 from pegawai.nip import normalisasi_nip
 
@@ -317,41 +316,30 @@ def dampak(request):
     return render(request, "usulan_mutasi/_dampak.html", {"dampak": hasil})
 
 
-class _CariView(LoginRequiredMixin, PermissionRequiredMixin, View):
+class _CariView(CariView):
     permission_required = "usulan_mutasi.add_usulanmutasi"
-    batas = 20
-
-    def kata_kunci(self) -> str | None:
-        """The typed text; None when it holds a NUL byte, which PostgreSQL refuses (a 500) and
-        which no name or code can contain."""
-        q = self.request.GET.get("q", "").strip()
-        return None if "\x00" in q else q
 
 
 class PegawaiCariView(_CariView):
     """JSON for the pegawai picker: active pegawai in the user's scope, by NIP prefix or name."""
 
-    def get(self, request):
-        q = self.kata_kunci()
-        if q is None:
-            return JsonResponse({"hasil": []})
-        qs = Pegawai.objects.for_user(request.user).aktif().select_related("jabatan")
+    def cari(self, q):
+        qs = Pegawai.objects.for_user(self.request.user).aktif().select_related("jabatan")
         angka = normalisasi_nip(q)
         if angka.isdigit():
             qs = qs.filter(nip__startswith=angka)
         elif q:
             qs = qs.filter(nama__icontains=q)
-        qs = qs.order_by("nama", "pk")[: self.batas]
-        return JsonResponse({"hasil": [{"id": p.pk, "teks": forms.label_pegawai(p)} for p in qs]})
+        return qs.order_by("nama", "pk")
+
+    def label(self, obj):
+        return forms.label_pegawai(obj)
 
 
 class JabatanTujuanCariView(_CariView):
     """JSON for the destination jabatan: any active jabatan of the city, by name, code or unit."""
 
-    def get(self, request):
-        q = self.kata_kunci()
-        if q is None:
-            return JsonResponse({"hasil": []})
+    def cari(self, q):
         qs = Jabatan.objects.filter(aktif=True)
         if q:
             qs = qs.filter(
@@ -360,8 +348,10 @@ class JabatanTujuanCariView(_CariView):
                 | Q(unit_kerja__nama__icontains=q)
                 | Q(unit_kerja__instansi__nama__icontains=q)
             )
-        qs = qs.select_related("unit_kerja__instansi").order_by("nama", "pk")[: self.batas]
-        return JsonResponse({"hasil": [{"id": j.pk, "teks": label_jabatan(j)} for j in qs]})
+        return qs.select_related("unit_kerja__instansi").order_by("nama", "pk")
+
+    def label(self, obj):
+        return label_jabatan(obj)
 
 
 # --- the proposal page ------------------------------------------------------------------------

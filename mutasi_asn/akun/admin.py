@@ -5,6 +5,10 @@ from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.admin import TokenAdmin
+from rest_framework.authtoken.models import TokenProxy
+
+from mutasi_asn.admin import PencarianAdminMixin
 
 from .models import Pengguna
 
@@ -51,15 +55,21 @@ class AutocompleteBerlabel(AutocompleteJsonView):
 admin.site.autocomplete_view = AutocompleteBerlabel.as_view(admin_site=admin.site)
 
 admin.site.unregister(Group)
+admin.site.unregister(TokenProxy)
+
+
+@admin.register(TokenProxy)
+class TokenProxyAdmin(PencarianAdminMixin, TokenAdmin):
+    pass
 
 
 @admin.register(Group)
-class GrupAdmin(LabelIzinMixin, GroupAdmin):
+class GrupAdmin(PencarianAdminMixin, LabelIzinMixin, GroupAdmin):
     pass
 
 
 @admin.register(Pengguna)
-class PenggunaAdmin(LabelIzinMixin, UserAdmin):
+class PenggunaAdmin(PencarianAdminMixin, LabelIzinMixin, UserAdmin):
     list_display = ("username", "first_name", "last_name", "instansi", "is_active", "is_staff")
     list_filter = ("groups", "is_active", "is_staff", "instansi")
     list_select_related = ("instansi",)

@@ -7,7 +7,10 @@ from instansi.api import InstansiViewSet, JabatanViewSet, UnitKerjaViewSet
 from pegawai.api import PegawaiViewSet
 from usulan_mutasi.api import UsulanMutasiViewSet
 
+# No format suffixes (`/abk/ringkasan.json`): they reached actions that take no `format`
+# argument (a 500). `?format=json` and the Accept header choose the format on every route.
 router = DefaultRouter()
+router.include_format_suffixes = False
 router.register("instansi", InstansiViewSet, basename="instansi")
 router.register("unit-kerja", UnitKerjaViewSet, basename="unitkerja")
 router.register("jabatan", JabatanViewSet, basename="jabatan")

@@ -15,8 +15,9 @@ from rest_framework import exceptions, mixins, permissions, serializers, status,
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from instansi.models import Jabatan
+from instansi.models import Instansi, Jabatan
 from mutasi_asn.api import IzinModel, ScopedReadOnlyViewSet
+from mutasi_asn.filters import FilterSetBerlingkup
 from pegawai.models import Pegawai
 
 from . import services
@@ -180,9 +181,18 @@ class AlasanSerializer(serializers.Serializer):
     alasan = serializers.CharField(allow_blank=True)
 
 
-class UsulanFilter(df.FilterSet):
+class UsulanFilter(FilterSetBerlingkup):
+    """The API's filters, narrowed to the user's scope like the page's (`FilterSetBerlingkup`):
+    the browsable API's filter form lists no other agency, and an id outside the scope answers
+    as one that does not exist."""
+
     status = df.MultipleChoiceFilter(choices=StatusUsulan.choices)
     jenis = df.ChoiceFilter(choices=JenisMutasi.choices)
+    # By id, not a choice list: the list would name every employee in scope (100,000 for
+    # BKPSDM) in the browsable form; an id outside the scope simply finds nothing.
+    pegawai = df.NumberFilter(field_name="pegawai_id", label="ID pegawai")
+    instansi_asal = df.ModelChoiceFilter(queryset=Instansi.objects.all(), label="Instansi asal")
+    instansi_tujuan = df.ModelChoiceFilter(queryset=Instansi.objects.all(), label="Instansi tujuan")
     menunggu = df.BooleanFilter(method="filter_menunggu", label="Menunggu tindakan saya")
 
     class Meta:

@@ -64,3 +64,65 @@ class JabatanAdmin(PencarianAdminMixin, LabelPilihanMixin, LayananAdminMixin, Si
         return qs.select_related("unit_kerja__instansi"), ada_ganda
 
     layanan_fields = services.JABATAN_FIELDS
+
+
+# --- competency dictionary and jabatan standards -------------------------------------------
+from .models_kompetensi import (  # noqa: E402
+    JenisSertifikasi,
+    Kompetensi,
+    LevelKompetensi,
+    ProgramPelatihan,
+    StandarKompetensiJabatan,
+    SyaratPelatihanJabatan,
+    SyaratSertifikasiJabatan,
+)
+
+
+class LevelKompetensiInline(admin.StackedInline):
+    model = LevelKompetensi
+    extra = 0
+    fields = ("level", "deskripsi", "indikator")
+    ordering = ("level",)
+
+
+@admin.register(Kompetensi)
+class KompetensiAdmin(SimpleHistoryAdmin):
+    list_display = ("kode", "nama", "jenis", "rumpun", "aktif")
+    list_filter = ("jenis", "rumpun", "aktif")
+    search_fields = ("kode", "nama", "rumpun")
+    inlines = [LevelKompetensiInline]
+
+
+@admin.register(JenisSertifikasi)
+class JenisSertifikasiAdmin(SimpleHistoryAdmin):
+    list_display = ("kode", "nama", "penerbit", "masa_berlaku_tahun", "aktif")
+    list_filter = ("aktif",)
+    search_fields = ("kode", "nama")
+
+
+@admin.register(ProgramPelatihan)
+class ProgramPelatihanAdmin(SimpleHistoryAdmin):
+    list_display = ("kode", "nama", "jenis", "aktif")
+    list_filter = ("jenis", "aktif")
+    search_fields = ("kode", "nama")
+
+
+class StandarKompetensiInline(admin.TabularInline):
+    model = StandarKompetensiJabatan
+    extra = 0
+    autocomplete_fields = ("kompetensi",)
+
+
+class SyaratSertifikasiInline(admin.TabularInline):
+    model = SyaratSertifikasiJabatan
+    extra = 0
+    autocomplete_fields = ("jenis_sertifikasi",)
+
+
+class SyaratPelatihanInline(admin.TabularInline):
+    model = SyaratPelatihanJabatan
+    extra = 0
+    autocomplete_fields = ("program",)
+
+
+JabatanAdmin.inlines = [StandarKompetensiInline, SyaratSertifikasiInline, SyaratPelatihanInline]

@@ -191,3 +191,17 @@ def pendidikan_dari_teks(teks: str) -> int | None:
     bersih2 = bersih.replace("-", "")
     hasil = _SINONIM_PENDIDIKAN.get(bersih) or _SINONIM_PENDIDIKAN.get(bersih2)
     return int(hasil) if hasil else None
+
+
+class JenisKompetensi(models.TextChoices):
+    """The three kinds of the competency dictionary (PermenPAN-RB 38/2017)."""
+
+    MANAJERIAL = "manajerial", "Manajerial"
+    SOSIAL_KULTURAL = "sosial_kultural", "Sosial kultural"
+    TEKNIS = "teknis", "Teknis"
+
+
+class JenisPelatihan(models.TextChoices):
+    TEKNIS = "teknis", "Teknis"
+    FUNGSIONAL = "fungsional", "Fungsional"
+    KEPEMIMPINAN = "kepemimpinan", "Kepemimpinan"

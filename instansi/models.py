@@ -188,3 +188,15 @@ class Jabatan(models.Model):
     @property
     def daftar_bidang_studi(self) -> list[str]:
         return [b.strip() for b in self.bidang_studi.split(",") if b.strip()]
+
+
+# The competency dictionary and jabatan standards live in their own module.
+from .models_kompetensi import (  # noqa: E402, F401
+    JenisSertifikasi,
+    Kompetensi,
+    LevelKompetensi,
+    ProgramPelatihan,
+    StandarKompetensiJabatan,
+    SyaratPelatihanJabatan,
+    SyaratSertifikasiJabatan,
+)

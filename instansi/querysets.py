@@ -16,3 +16,10 @@ class UnitKerjaQuerySet(models.QuerySet):
 class JabatanQuerySet(models.QuerySet):
     def for_user(self, user):
         return filter_instansi(self, user, "unit_kerja__instansi_id")
+
+
+class StandarJabatanQuerySet(models.QuerySet):
+    """A jabatan's standard rows are seen by whoever may see the jabatan."""
+
+    def for_user(self, user):
+        return filter_instansi(self, user, "jabatan__unit_kerja__instansi_id")

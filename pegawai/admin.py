@@ -80,3 +80,97 @@ class ImporRegisterAdmin(PencarianAdminMixin, admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# --- competency facts, SKP and the talent pool's data --------------------------------------
+from . import services_kompetensi  # noqa: E402
+from .models_kompetensi import (  # noqa: E402
+    HasilAsesmen,
+    KotakTalenta,
+    LabelPredikatSKP,
+    PengaturanKompetensi,
+    RiwayatPelatihan,
+    SertifikasiPegawai,
+    SKPTahunan,
+)
+from .selectors import label_predikat  # noqa: E402
+
+
+class FaktaPegawaiAdmin(LayananAdminMixin, SimpleHistoryAdmin):
+    list_select_related = ("pegawai",)
+    autocomplete_fields = ("pegawai",)
+    search_fields = ("pegawai__nip", "pegawai__nama")
+
+
+@admin.register(HasilAsesmen)
+class HasilAsesmenAdmin(FaktaPegawaiAdmin):
+    list_display = ("pegawai", "kompetensi", "level", "tanggal", "sumber")
+    list_filter = ("kompetensi__jenis", "level")
+    list_select_related = ("pegawai", "kompetensi")
+    autocomplete_fields = ("pegawai", "kompetensi")
+    date_hierarchy = "tanggal"
+    layanan = services_kompetensi.asesmen_simpan
+    layanan_fields = services_kompetensi.ASESMEN_FIELDS
+
+
+@admin.register(RiwayatPelatihan)
+class RiwayatPelatihanAdmin(FaktaPegawaiAdmin):
+    list_display = ("pegawai", "nama", "jenis", "jam_pelajaran", "tahun", "penyelenggara")
+    list_filter = ("jenis", "tahun")
+    search_fields = ("pegawai__nip", "pegawai__nama", "nama")
+    layanan = services_kompetensi.pelatihan_simpan
+    layanan_fields = services_kompetensi.PELATIHAN_FIELDS
+
+
+@admin.register(SertifikasiPegawai)
+class SertifikasiPegawaiAdmin(FaktaPegawaiAdmin):
+    list_display = ("pegawai", "jenis_sertifikasi", "nomor", "tanggal_terbit", "berlaku_sampai")
+    list_filter = ("jenis_sertifikasi",)
+    list_select_related = ("pegawai", "jenis_sertifikasi")
+    search_fields = ("pegawai__nip", "pegawai__nama", "nomor")
+    layanan = services_kompetensi.sertifikasi_simpan
+    layanan_fields = services_kompetensi.SERTIFIKASI_FIELDS
+
+
+@admin.register(SKPTahunan)
+class SKPTahunanAdmin(FaktaPegawaiAdmin):
+    list_display = ("pegawai", "tahun", "hasil_kerja", "perilaku_kerja", "predikat_tampil")
+    list_filter = ("tahun", "hasil_kerja", "perilaku_kerja")
+    layanan = services_kompetensi.skp_simpan
+    layanan_fields = services_kompetensi.SKP_FIELDS
+
+    def changelist_view(self, request, extra_context=None):
+        self._label = label_predikat()  # the wording kept in admin, one query per page
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description="predikat")
+    def predikat_tampil(self, obj):
+        return getattr(self, "_label", {}).get(obj.predikat, obj.predikat)
+
+    def delete_model(self, request, obj):
+        services_kompetensi.skp_hapus(skp=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services_kompetensi.skp_hapus(skp=obj, actor=request.user)
+
+
+@admin.register(LabelPredikatSKP)
+class LabelPredikatSKPAdmin(SimpleHistoryAdmin):
+    list_display = ("kode", "label", "urutan")
+    list_editable = ("label", "urutan")
+
+
+@admin.register(KotakTalenta)
+class KotakTalentaAdmin(SimpleHistoryAdmin):
+    list_display = ("nomor", "kinerja", "potensi", "label")
+    list_editable = ("label",)
+
+
+@admin.register(PengaturanKompetensi)
+class PengaturanKompetensiAdmin(SimpleHistoryAdmin):
+    def has_add_permission(self, request):
+        return not PengaturanKompetensi.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

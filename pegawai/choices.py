@@ -31,3 +31,17 @@ class StatusImpor(models.TextChoices):
     DIPROSES = "diproses", "Sedang disimpan"
     BERHASIL = "berhasil", "Berhasil"
     GAGAL = "gagal", "Gagal"
+
+
+class RatingSKP(models.TextChoices):
+    """Rating of hasil kerja and of perilaku kerja (PermenPAN-RB 6/2022)."""
+
+    DI_BAWAH = "di_bawah", "Di bawah ekspektasi"
+    SESUAI = "sesuai", "Sesuai ekspektasi"
+    DI_ATAS = "di_atas", "Di atas ekspektasi"
+
+
+class Potensi(models.TextChoices):
+    RENDAH = "rendah", "Rendah"
+    MENENGAH = "menengah", "Menengah"
+    TINGGI = "tinggi", "Tinggi"

@@ -278,3 +278,15 @@ class ImporRegister(models.Model):
         # Checking the rows again is the first half of the bar, writing them the second.
         sudah = self.jumlah_diproses + (self.jumlah_baris if self.tahap == "menyimpan" else 0)
         return min(99, round(50 * sudah / self.jumlah_baris))
+
+
+# Competency facts, SKP and the talent pool's data live in their own module.
+from .models_kompetensi import (  # noqa: E402, F401
+    HasilAsesmen,
+    KotakTalenta,
+    LabelPredikatSKP,
+    PengaturanKompetensi,
+    RiwayatPelatihan,
+    SertifikasiPegawai,
+    SKPTahunan,
+)

@@ -29,3 +29,12 @@ class ImporRegisterQuerySet(models.QuerySet):
         if user.is_superuser or user.punya_peran(Peran.BKPSDM, Peran.ADMIN):
             return self
         return self.filter(diunggah_oleh=user)
+
+
+class RiwayatPegawaiQuerySet(models.QuerySet):
+    """Competency facts (assessments, training, certifications, SKP) follow the employee."""
+
+    def for_user(self, user):
+        from .models import Pegawai
+
+        return self.filter(pegawai__in=Pegawai.objects.for_user(user).values("pk"))

@@ -7,17 +7,16 @@ acts. The methods hold no rules about people; they only say which move is possib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
 from instansi.models import Instansi, Jabatan, UnitKerja
+from mutasi_asn.penyimpanan import penyimpanan_privat_bersama
 from pegawai.models import Pegawai
 
 from .choices import (
@@ -44,18 +43,7 @@ from .querysets import (
 S = StatusUsulan
 
 
-class PenyimpananPrivat(FileSystemStorage):
-    """Files under settings.PRIVATE_MEDIA_ROOT that have no URL: a view streams them after a scope check."""
-
-    @cached_property
-    def base_location(self):
-        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
-
-    def url(self, name):
-        raise ValueError("Dokumen usulan tidak disajikan lewat URL; unduh melalui halaman usulan.")
-
-
-_penyimpanan_privat = PenyimpananPrivat()
+_penyimpanan_privat = penyimpanan_privat_bersama
 
 
 def penyimpanan_privat():

@@ -103,3 +103,34 @@ _IZIN_USULAN: dict[str, list[str]] = {
 }
 for _peran, _izin in _IZIN_USULAN.items():
     IZIN_PERAN[_peran] = IZIN_PERAN[_peran] + _izin
+
+# --- Competencies, training, certifications, SKP, talent pool --------------------------------
+# The dictionary and jabatan standards are read by everyone who reads the register (edited by
+# administrators in admin); a pegawai's facts are kept by BKPSDM and read within scope.
+_BACA_KOMPETENSI = [
+    f"{app}.view_{model}"
+    for app, model in [
+        ("instansi", "kompetensi"),
+        ("instansi", "levelkompetensi"),
+        ("instansi", "jenissertifikasi"),
+        ("instansi", "programpelatihan"),
+        ("instansi", "standarkompetensijabatan"),
+        ("instansi", "syaratsertifikasijabatan"),
+        ("instansi", "syaratpelatihanjabatan"),
+        ("pegawai", "hasilasesmen"),
+        ("pegawai", "riwayatpelatihan"),
+        ("pegawai", "sertifikasipegawai"),
+        ("pegawai", "skptahunan"),
+        ("pegawai", "kotaktalenta"),
+        ("pegawai", "labelpredikatskp"),
+    ]
+]
+_KELOLA_FAKTA_PEGAWAI = [
+    f"pegawai.{aksi}_{model}"
+    for model in ("hasilasesmen", "riwayatpelatihan", "sertifikasipegawai", "skptahunan")
+    for aksi in ("add", "change", "delete")
+] + ["pegawai.view_pengaturankompetensi"]
+for _peran in IZIN_PERAN:
+    if _peran != Peran.ADMIN:
+        IZIN_PERAN[_peran] = IZIN_PERAN[_peran] + _BACA_KOMPETENSI
+IZIN_PERAN[Peran.BKPSDM] = IZIN_PERAN[Peran.BKPSDM] + _KELOLA_FAKTA_PEGAWAI

@@ -1,0 +1,15 @@
+from django.db import migrations
+
+
+def muat(apps, schema_editor):
+    from pegawai.data.talenta import muat_data_talenta
+
+    muat_data_talenta(
+        apps.get_model("pegawai", "LabelPredikatSKP"), apps.get_model("pegawai", "KotakTalenta")
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("pegawai", "0005_kompetensi")]
+
+    operations = [migrations.RunPython(muat, migrations.RunPython.noop)]

@@ -15,6 +15,7 @@ from mutasi_asn.impor_xlsx import (
     BerkasTidakSah,
     KolomImpor,
     baca_lembar,
+    kutip,
     muat_per,
     periksa_berkas,
     teks,
@@ -138,12 +139,9 @@ def baca_berkas(berkas, nama: str = "") -> HasilBaca:
     data = berkas if isinstance(berkas, bytes) else berkas.read()
     try:
         periksa_berkas(nama, len(data))
-        lembar = baca_lembar(data, KOLOM)
+        lembar = baca_lembar(data, KOLOM, maks_baris=BATAS_BARIS)
     except BerkasTidakSah as exc:
         hasil.galat.append(GalatBaris(0, str(exc)))
-        return hasil
-    if len(lembar.baris) > BATAS_BARIS:
-        hasil.galat.append(GalatBaris(0, f"Terlalu banyak baris: batasnya {BATAS_BARIS}."))
         return hasil
 
     kode_semua = {teks(n["kode_jabatan"]) for _, n in lembar.baris} - {""}
@@ -155,7 +153,7 @@ def baca_berkas(berkas, nama: str = "") -> HasilBaca:
         if not kode:
             pesan.append("kode jabatan kosong")
         elif kode not in jabatan:
-            pesan.append(f"kode jabatan “{kode}” tidak dikenal")
+            pesan.append(f"kode jabatan {kutip(kode)} tidak dikenal")
         isi = {}
         for f, label in (
             ("uraian", "uraian tugas"),
@@ -174,7 +172,7 @@ def baca_berkas(berkas, nama: str = "") -> HasilBaca:
                 continue
             a = urai_angka(n[f])
             if a is None:
-                pesan.append(f"{label} “{teks(n[f])}” bukan angka")
+                pesan.append(f"{label} {kutip(teks(n[f]))} bukan angka")
             elif a < 0:
                 pesan.append(f"{label} tidak boleh negatif")
             elif a >= 10**8:

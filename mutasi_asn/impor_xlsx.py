@@ -26,11 +26,43 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
+from openpyxl.worksheet import _reader as _openpyxl_reader
 
 from .excel import aman_untuk_sel
 
 # How many rows from the top are searched for the header row (a title may sit above it).
 BARIS_CARI_HEADER = 15
+# Columns searched for headers: a hostile sheet may claim (or hold one cell in) column XFD, and
+# every row read would be padded to 16,384 cells.
+KOLOM_CARI_HEADER = 200
+# The workbook's parts, uncompressed, at most: a small upload can inflate to gigabytes (one
+# 200 MB string in sharedStrings is a 200 KB file). A real 50,000-row sheet is ~30 MB.
+MAKS_BYTE_TERURAI = 64 * 1024 * 1024
+MAKS_BAGIAN_ZIP = 2000
+# Data rows an import reads at most; reading stops there (ABK's 1M-row files).
+MAKS_BARIS = 50_000
+# A value echoed in a message is cut to this many characters, a whole message to MAKS_PESAN.
+MAKS_KUTIPAN = 60
+MAKS_PESAN = 600
+# Other rows named by a duplicate-key message; the rest are counted ("dan 9.996 baris lain").
+MAKS_BARIS_DISEBUT = 3
+
+
+def _ukuran_dari_awal_lembar(self):
+    """openpyxl 3.1's `parse_dimensions` listens for *end* events, so on a sheet without a
+    `<dimension>` its "stop at sheetData" fires only after the last row: opening a workbook
+    parsed every sheet whole (40 s for a million-row file, before our row limit). The
+    schema puts `<dimension>` before `<sheetData>`, so stopping at its *start* is the same
+    answer for every valid file."""
+    for _event, element in _openpyxl_reader.iterparse(self.source, events=("start",)):
+        if element.tag == _openpyxl_reader.DIMENSION_TAG:
+            return _openpyxl_reader.SheetDimension.from_tree(element).boundaries
+        if element.tag == _openpyxl_reader.DATA_TAG:
+            return None
+    return None
+
+
+_openpyxl_reader.WorkSheetParser.parse_dimensions = _ukuran_dari_awal_lembar
 
 
 class BerkasTidakSah(Exception):
@@ -41,11 +73,40 @@ class NilaiTidakSah(Exception):
     """One cell cannot be read; the message says what to fix."""
 
 
+def potong(nilai: Any, maks: int = MAKS_KUTIPAN) -> str:
+    """A value as text, cut to `maks` characters (with "…"): what a message may echo of a cell
+    that can hold megabytes."""
+    s = nilai if isinstance(nilai, str) else str(nilai)
+    if len(s) <= maks:
+        return s
+    return s[: maks - 1] + "\u2026"
+
+
+def kutip(nilai: Any) -> str:
+    """`“value”`, cut to MAKS_KUTIPAN characters: every cell value a message echoes."""
+    return f"\u201c{potong(nilai)}\u201d"
+
+
+def angka_id(n: int) -> str:
+    """9998 -> `9.998` (Indonesian thousands separator)."""
+    return f"{n:,}".replace(",", ".")
+
+
 @dataclass(frozen=True)
 class GalatBaris:
-    baris: int  # the row number as Excel shows it
-    kolom: str  # the column's label in the template ("" for the row as a whole)
+    """One row error of an import: the row number as Excel shows it (0 = the file as a whole),
+    the column's label in the template ("" for the row as a whole) and a message that says
+    what to fix (never longer than MAKS_PESAN characters, whatever a cell held)."""
+
+    baris: int
+    kolom: str
     pesan: str
+
+    def __post_init__(self):
+        if len(self.pesan) > MAKS_PESAN:
+            object.__setattr__(self, "pesan", potong(self.pesan, MAKS_PESAN))
+        if len(self.kolom) > MAKS_KUTIPAN:
+            object.__setattr__(self, "kolom", potong(self.kolom))
 
     def sebagai_dict(self) -> dict:
         return {"baris": self.baris, "kolom": self.kolom, "pesan": self.pesan}
@@ -107,6 +168,7 @@ def buka_workbook(sumber: str | Path | bytes):
             "berkas berformat .xls atau .csv, buka di Excel lalu simpan ulang sebagai "
             "\u201cExcel Workbook (.xlsx)\u201d."
         )
+    periksa_ukuran_terurai(data)
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError) as exc:
@@ -119,6 +181,27 @@ def buka_workbook(sumber: str | Path | bytes):
             "Berkas .xlsx tidak dapat dibaca (isi berkas rusak). Simpan ulang dari Excel lalu "
             "unggah lagi."
         ) from exc
+
+
+def periksa_ukuran_terurai(data: bytes) -> None:
+    """Refuse a workbook whose parts would inflate beyond MAKS_BYTE_TERURAI, before any XML
+    is parsed. The sizes come from the zip directory; zipfile never reads a member past the
+    size declared there, so a part that lies about it cannot inflate further."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            bagian = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise BerkasTidakSah(
+            "Berkas .xlsx tidak dapat dibuka: berkas rusak atau bukan buku kerja Excel. "
+            "Simpan ulang dari Excel sebagai \u201cExcel Workbook (.xlsx)\u201d lalu unggah lagi."
+        ) from exc
+    total = sum(b.file_size for b in bagian)
+    if len(bagian) > MAKS_BAGIAN_ZIP or total > MAKS_BYTE_TERURAI:
+        raise BerkasTidakSah(
+            f"Isi berkas terlalu besar setelah diekstrak ({total / 1048576:.0f} MB; batasnya "
+            f"{MAKS_BYTE_TERURAI / 1048576:.0f} MB). Hapus lembar, gambar atau sel yang tidak "
+            "perlu (mis. teks yang sangat panjang), atau bagi data menjadi beberapa berkas."
+        )
 
 
 def periksa_berkas(nama: str, ukuran: int, data: bytes | None = None) -> None:
@@ -148,8 +231,13 @@ def _kosong(nilai) -> bool:
     return nilai is None or (isinstance(nilai, str) and not nilai.strip())
 
 
-def baca_lembar(sumber, daftar_kolom: list[KolomImpor]) -> LembarData:
-    """Find the sheet and header row that match the most columns; read the rows below it."""
+def baca_lembar(sumber, daftar_kolom: list[KolomImpor], maks_baris: int = MAKS_BARIS) -> LembarData:
+    """Find the sheet and header row that match the most columns; read the rows below it.
+
+    Reading stops (BerkasTidakSah) at the first data row past `maks_baris`, so a file of a
+    million rows costs no more than one at the limit. Only the columns the import knows are
+    read, and a sheet's claimed dimensions are ignored (openpyxl would pad every row to them).
+    """
     wb = buka_workbook(sumber)
     peta_kunci: dict[str, KolomImpor] = {}
     for k in daftar_kolom:
@@ -159,8 +247,12 @@ def baca_lembar(sumber, daftar_kolom: list[KolomImpor]) -> LembarData:
     terbaik = None  # (skor, ws, nomor_baris, kolom, diabaikan)
     try:
         for ws in wb.worksheets:
+            ws.reset_dimensions()
             for nomor, row in enumerate(
-                ws.iter_rows(max_row=BARIS_CARI_HEADER, values_only=True), start=1
+                ws.iter_rows(
+                    max_row=BARIS_CARI_HEADER, max_col=KOLOM_CARI_HEADER, values_only=True
+                ),
+                start=1,
             ):
                 kolom, diabaikan = {}, []
                 for idx, sel in enumerate(row):
@@ -170,7 +262,7 @@ def baca_lembar(sumber, daftar_kolom: list[KolomImpor]) -> LembarData:
                     if k is not None and k.nama not in kolom:
                         kolom[k.nama] = idx
                     else:
-                        diabaikan.append(str(sel).strip())
+                        diabaikan.append(potong(str(sel).strip()))
                 skor = len(kolom) + 100 * sum(1 for k in wajib if k.nama in kolom)
                 if kolom and (terbaik is None or skor > terbaik[0]):
                     terbaik = (skor, ws, nomor, kolom, diabaikan)
@@ -187,7 +279,7 @@ def baca_lembar(sumber, daftar_kolom: list[KolomImpor]) -> LembarData:
             raise BerkasTidakSah(
                 "Kolom wajib tidak ditemukan: "
                 + ", ".join(f"\u201c{x}\u201d" for x in kurang)
-                + f" (baris judul yang terbaca: baris {nomor_header} lembar \u201c{ws.title}\u201d). "
+                + f" (baris judul yang terbaca: baris {nomor_header} lembar {kutip(ws.title)}). "
                 "Tambahkan kolom itu atau samakan judulnya dengan templat."
             )
         hasil = LembarData(
@@ -196,14 +288,24 @@ def baca_lembar(sumber, daftar_kolom: list[KolomImpor]) -> LembarData:
             baris_header=nomor_header,
             diabaikan=diabaikan,
         )
+        kolom_akhir = max(kolom.values()) + 1
         for nomor, row in enumerate(
-            ws.iter_rows(min_row=nomor_header + 1, values_only=True), start=nomor_header + 1
+            ws.iter_rows(min_row=nomor_header + 1, max_col=kolom_akhir, values_only=True),
+            start=nomor_header + 1,
         ):
             nilai = {nama: (row[idx] if idx < len(row) else None) for nama, idx in kolom.items()}
             if all(_kosong(v) for v in nilai.values()):
                 continue
+            if len(hasil.baris) >= maks_baris:
+                raise BerkasTidakSah(
+                    f"Terlalu banyak baris: batasnya {angka_id(maks_baris)} baris data per "
+                    f"berkas (baris {angka_id(nomor)} sudah melewatinya). Bagi data menjadi "
+                    "beberapa berkas."
+                )
             hasil.baris.append((nomor, nilai))
         return hasil
+    except BerkasTidakSah:
+        raise
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         # A read-only workbook reads its sheets only now, so damage inside shows up here.
         raise BerkasTidakSah(
@@ -266,7 +368,7 @@ def tanggal(nilai) -> datetime.date | None:
         if 10000 <= nilai < 2958466:
             hasil = from_excel(nilai)
             return hasil.date() if isinstance(hasil, datetime.datetime) else hasil
-        raise NilaiTidakSah(f"\u201c{nilai}\u201d bukan tanggal; tulis seperti 29/11/2026.")
+        raise NilaiTidakSah(f"{kutip(nilai)} bukan tanggal; tulis seperti 29/11/2026.")
     s = str(nilai).strip()
     s = s.split(" ")[0] if re.match(r"^\d{4}-\d{2}-\d{2} \d", s) else s
     for fmt in _FORMAT_TANGGAL:
@@ -281,7 +383,7 @@ def tanggal(nilai) -> datetime.date | None:
         except ValueError:
             pass
     raise NilaiTidakSah(
-        f"\u201c{s}\u201d bukan tanggal yang sah; tulis seperti 29/11/2026 atau 2026-11-29."
+        f"{kutip(s)} bukan tanggal yang sah; tulis seperti 29/11/2026 atau 2026-11-29."
     )
 
 
@@ -297,7 +399,7 @@ def bilangan_bulat(nilai) -> int | None:
     s = str(nilai).strip()
     if re.fullmatch(r"[+-]?\d+", s):
         return int(s)
-    raise NilaiTidakSah(f"\u201c{s}\u201d bukan angka bulat.")
+    raise NilaiTidakSah(f"{kutip(s)} bukan angka bulat.")
 
 
 def pilihan(peta: dict[str, Any], petunjuk: str) -> Callable[[Any], Any]:
@@ -309,7 +411,7 @@ def pilihan(peta: dict[str, Any], petunjuk: str) -> Callable[[Any], Any]:
             return None
         hasil = peta.get(kunci_header(nilai))
         if hasil is None:
-            raise NilaiTidakSah(f"\u201c{teks(nilai)}\u201d tidak dikenali; {petunjuk}")
+            raise NilaiTidakSah(f"{kutip(teks(nilai))} tidak dikenali; {petunjuk}")
         return hasil
 
     return baca
@@ -353,7 +455,7 @@ def ya_tidak(nilai) -> bool | None:
         return True
     if s in _TIDAK:
         return False
-    raise NilaiTidakSah(f"\u201c{nilai}\u201d tidak dikenali; isi Ya atau Tidak.")
+    raise NilaiTidakSah(f"{kutip(nilai)} tidak dikenali; isi Ya atau Tidak.")
 
 
 # --- rows: reading them cell by cell and collecting their errors -----------------------------
@@ -467,28 +569,38 @@ def tandai_duplikat(
     pesan: Callable[[str, str], str] | None = None,
 ) -> set[int]:
     """Every row whose key appears more than once in the file gets an error naming the others
-    (`pesan(kunci, other rows)` words it, when given); returns those rows."""
+    (`pesan(kunci, other rows)` words it, when given); returns those rows.
+
+    A message names at most MAKS_BARIS_DISEBUT other rows and counts the rest, so one key
+    repeated 10,000 times costs 10,000 short messages, not 10,000 lists of 9,999 rows.
+    """
     posisi: dict[str, list[int]] = {}
     for nomor, kunci in kunci_per_baris:
         if kunci:
             posisi.setdefault(kunci, []).append(nomor)
     ganda = set()
     for kunci, daftar in posisi.items():
-        if len(daftar) > 1:
-            for nomor in daftar:
-                lain = ", ".join(str(n) for n in daftar if n != nomor)
-                galat.append(
-                    GalatBaris(
-                        nomor,
-                        label,
-                        pesan(kunci, lain)
-                        if pesan
-                        else f"{nama} {kunci} muncul lebih dari sekali dalam berkas (juga di "
-                        f"baris {lain}); hapus baris ganda sehingga tiap {nama} hanya ada satu "
-                        "baris.",
-                    )
+        if len(daftar) < 2:
+            continue
+        awal = daftar[: MAKS_BARIS_DISEBUT + 1]
+        sisa = len(daftar) - 1 - MAKS_BARIS_DISEBUT
+        for nomor in daftar:
+            disebut = [n for n in awal if n != nomor][:MAKS_BARIS_DISEBUT]
+            lain = ", ".join(str(n) for n in disebut)
+            if sisa > 0:
+                lain += f" dan {angka_id(sisa)} baris lain"
+            galat.append(
+                GalatBaris(
+                    nomor,
+                    label,
+                    pesan(kunci, lain)
+                    if pesan
+                    else f"{nama} {potong(kunci)} muncul lebih dari sekali dalam berkas (juga di "
+                    f"baris {lain}); hapus baris ganda sehingga tiap {nama} hanya ada satu "
+                    "baris.",
                 )
-                ganda.add(nomor)
+            )
+            ganda.add(nomor)
     return ganda
 
 

@@ -36,6 +36,17 @@ IZIN = {JenisImpor.PEGAWAI: "pegawai.add_pegawai", JenisImpor.JABATAN: "instansi
 MAKS_GALAT_DISIMPAN = 20000  # a whole file of bad rows still fits; beyond that, a note says so
 
 
+PESAN_TERHENTI = (
+    "Pemeriksaan berkas terhenti sebelum selesai (berkas terlalu berat diproses, atau server "
+    "dimulai ulang). Tidak ada data yang disimpan. Periksa isi berkas atau bagi menjadi "
+    "beberapa berkas, lalu unggah ulang."
+)
+PESAN_SIMPAN_TERHENTI = (
+    "Penyimpanan terhenti sebelum selesai (server dimulai ulang atau kehabisan waktu); tidak "
+    "ada data yang disimpan. Unggah ulang berkasnya."
+)
+
+
 def folder_impor() -> Path:
     return Path(settings.PRIVATE_MEDIA_ROOT) / "impor"
 
@@ -99,6 +110,16 @@ def impor_periksa(*, impor: ImporRegister) -> ImporRegister:
     """
     if impor.status != StatusImpor.MENUNGGU:
         return impor
+    if impor.tahap:
+        # An earlier delivery started and never finished (the worker was killed: out of
+        # memory, the hard time limit): end the import rather than die on it again.
+        impor.status = StatusImpor.GAGAL
+        impor.pesan = PESAN_TERHENTI
+        impor.tahap = ""
+        impor.jumlah_diproses = 0
+        impor.save()
+        return impor
+    ImporRegister.objects.filter(pk=impor.pk).update(tahap="memeriksa")
 
     def progres(n: int) -> None:
         # No long transaction here, so a plain update is visible to the polling page.
@@ -207,6 +228,11 @@ def impor_jalankan(*, impor_id: int) -> ImporRegister:
     impor = ImporRegister.objects.select_related("diunggah_oleh").get(pk=impor_id)
     if impor.status != StatusImpor.DIPROSES:
         return impor
+    if impor.tahap:
+        # A delivery before this one died in the middle (its transaction rolled back).
+        _gagal(impor, PESAN_SIMPAN_TERHENTI)
+        return impor
+    ImporRegister.objects.filter(pk=impor.pk).update(tahap="memeriksa")
     modul = MODUL[impor.jenis]
     actor = impor.diunggah_oleh
     progres = _PencatatProgres(impor.pk)

@@ -23,6 +23,7 @@ from mutasi_asn.impor_xlsx import (
     baca_kunci,
     bilangan_bulat,
     kunci_header,
+    kutip,
     muat_per,
     per_potongan,
     pilihan,
@@ -183,7 +184,7 @@ baca_eselon = _pilihan(Eselon)
 def baca_golongan_pns(nilai):
     g = baca_golongan(nilai)
     if g is not None and g > 100:
-        raise NilaiTidakSah(f"\u201c{teks(nilai)}\u201d bukan golongan PNS; tulis seperti III/a.")
+        raise NilaiTidakSah(f"{kutip(teks(nilai))} bukan golongan PNS; tulis seperti III/a.")
     return g
 
 
@@ -277,7 +278,7 @@ def validasi(
             if u is None:
                 b.tambah(
                     "kode_unit",
-                    f"Kode unit kerja \u201c{kode_u}\u201d tidak ada di register (atau di luar "
+                    f"Kode unit kerja {kutip(kode_u)} tidak ada di register (atau di luar "
                     "cakupan Anda). Periksa kodenya di daftar Unit kerja.",
                 )
                 gagal.add("kode_unit")
@@ -305,7 +306,7 @@ def validasi(
             if pemilik and pemilik != kode and pemilik not in semua_kode:
                 b.tambah(
                     "nama",
-                    f"Unit kerja ini sudah punya jabatan bernama \u201c{obj.nama}\u201d (kode "
+                    f"Unit kerja ini sudah punya jabatan bernama {kutip(obj.nama)} (kode "
                     f"{pemilik}); pakai kode itu untuk memperbaruinya, atau beri nama lain.",
                 )
         if galat_baris or nomor in ganda:
@@ -325,7 +326,7 @@ def validasi(
         galat,
         "Jabatan",
         pesan=lambda kunci_nama, lain: (
-            f"Jabatan \u201c{kunci_nama.split(chr(0), 1)[1]}\u201d muncul dua kali di unit kerja "
+            f"Jabatan {kutip(kunci_nama.split(chr(0), 1)[1])} muncul dua kali di unit kerja "
             f"yang sama (juga di baris {lain}); nama jabatan harus unik di dalam satu unit."
         ),
     )

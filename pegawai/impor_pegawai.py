@@ -30,6 +30,7 @@ from mutasi_asn.impor_xlsx import (
     NilaiTidakSah,
     baca_kunci,
     galat_dari_validasi,
+    kutip,
     muat_per,
     per_potongan,
     pilihan,
@@ -260,7 +261,7 @@ def baca_nip(nilai) -> str:
     if not nip.isdigit() or len(nip) != 18:
         jumlah = sum(ch.isdigit() for ch in nip)
         raise NilaiTidakSah(
-            f"\u201c{s}\u201d bukan NIP yang sah: harus 18 angka (terbaca {jumlah} angka), "
+            f"{kutip(s)} bukan NIP yang sah: harus 18 angka (terbaca {jumlah} angka), "
             "mis. 19860926 201505 1 001."
         )
     return nip
@@ -301,7 +302,7 @@ def baca_golongan(nilai) -> int | None:
     if isinstance(nilai, int | float) and not isinstance(nilai, bool):
         if float(nilai).is_integer() and 1 <= int(nilai) <= 17:
             return 100 + int(nilai)
-        raise NilaiTidakSah(f"\u201c{nilai}\u201d bukan golongan; tulis seperti III/a.")
+        raise NilaiTidakSah(f"{kutip(nilai)} bukan golongan; tulis seperti III/a.")
     s = teks(nilai).upper()
     g = golongan_dari_teks(s)
     if g is None:
@@ -316,7 +317,7 @@ def baca_golongan(nilai) -> int | None:
             g = golongan_dari_teks(polos)
     if g is None:
         raise NilaiTidakSah(
-            f"\u201c{teks(nilai)}\u201d tidak dikenali; tulis golongan/ruang seperti III/a "
+            f"{kutip(teks(nilai))} tidak dikenali; tulis golongan/ruang seperti III/a "
             "(PNS/CPNS) atau I\u2013XVII (PPPK)."
         )
     return g
@@ -355,7 +356,7 @@ def baca_pendidikan(nilai) -> int | None:
         hasil = _PENDIDIKAN_LAIN.get(re.sub(r"[^A-Z0-9]", "", s))
     if hasil is None:
         raise NilaiTidakSah(
-            f"\u201c{teks(nilai)}\u201d tidak dikenali; isi salah satu dari: "
+            f"{kutip(teks(nilai))} tidak dikenali; isi salah satu dari: "
             + ", ".join(p.label for p in Pendidikan)
             + "."
         )
@@ -544,13 +545,13 @@ def validasi(
             if jab is None:
                 b.tambah(
                     "kode_jabatan",
-                    f"Kode jabatan \u201c{kode}\u201d tidak ada di register. Periksa kodenya di "
+                    f"Kode jabatan {kutip(kode)} tidak ada di register. Periksa kodenya di "
                     "daftar Jabatan, atau impor jabatan itu lebih dulu.",
                 )
             elif not jab.aktif and (lama is None or lama.jabatan_id != jab.pk):
                 b.tambah(
                     "kode_jabatan",
-                    f"Jabatan \u201c{kode}\u201d ({jab.nama}) sudah tidak aktif; pilih jabatan "
+                    f"Jabatan {kutip(kode)} ({jab.nama}) sudah tidak aktif; pilih jabatan "
                     "yang aktif.",
                 )
                 jab = None

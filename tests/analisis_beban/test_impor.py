@@ -269,3 +269,15 @@ def test_pratinjau_lama_dibersihkan(client, bkpsdm, org, settings):
     )
     assert not lama.exists()
     assert (folder / f"{resp.context['token']}.xlsx").exists()  # the new one waits
+
+
+def test_berkas_sejuta_baris_berhenti_dibaca_di_batas_baris(org):
+    from tests.fixtures.xlsx import baris_xml, xlsx_mentah
+
+    # ~200 KB that expands to a million rows: refused at row 50,002, not after reading them all.
+    data = xlsx_mentah([baris_xml(1, HEADER_LONGGAR)] + ["<row><c><v>1</v></c></row>"] * 1_000_000)
+    assert len(data) < 2_000_000
+    hasil = baca_berkas(data, nama="sejuta.xlsx")
+    assert not hasil.sah and len(hasil.galat) == 1
+    assert "Terlalu banyak baris: batasnya 50.000 baris" in hasil.galat[0].pesan
+    assert "baris 50.002 sudah melewatinya" in hasil.galat[0].pesan

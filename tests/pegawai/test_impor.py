@@ -31,26 +31,10 @@ NIP_BARU = "19900102 201503 2 004"
 
 
 @pytest.fixture
-def jabatan(db, instansi_a):
-    from tests.fixtures.factories import UnitKerjaFactory
-
-    unit = UnitKerjaFactory(instansi=instansi_a, kode="UNIT-A")
-    return {
-        "A": JabatanFactory(kode="JAB-A", nama="Pengelola Data", unit_kerja=unit),
-        "B": JabatanFactory(kode="JAB-B", nama="Analis SDM", unit_kerja=unit),
-    }
-
-
-@pytest.fixture
 def pegawai_lama(jabatan):
     return PegawaiFactory(
         nip="198001012005011003", jabatan=jabatan["A"], tmt_jabatan=datetime.date(2020, 1, 1)
     )
-
-
-@pytest.fixture
-def bkpsdm(pengguna_peran):
-    return pengguna_peran[Peran.BKPSDM]
 
 
 def tulis_berkas(tmp_path, header, baris, nama="impor.xlsx"):

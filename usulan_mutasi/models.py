@@ -504,6 +504,9 @@ class PeristiwaUsulan(models.Model):
     notifikasi_terkirim_pada = models.DateTimeField(
         _("notifikasi terkirim pada"), null=True, blank=True, editable=False
     )
+    # What the ABK said at a decision (submission, PPK approval, taking effect): the figures the
+    # decision was made on, which a later recalculation must not rewrite.
+    dampak = models.JSONField(_("dampak pada ABK saat itu"), null=True, blank=True, editable=False)
 
     objects = PeristiwaUsulanQuerySet.as_manager()
 

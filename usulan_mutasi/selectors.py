@@ -6,6 +6,7 @@ Each list is one query whatever the number of proposals (relations joined, not f
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
@@ -18,6 +19,7 @@ from .choices import (
     STATUS_BOLEH_UBAH,
     STATUS_DIPROSES,
     STATUS_TAHAP_PERSETUJUAN,
+    AksiPeristiwa,
     JenisMutasi,
     StatusSK,
     StatusUsulan,
@@ -183,11 +185,100 @@ def dampak_usulan(
 
 def dampak_untuk_usulan(usulan: UsulanMutasi) -> dict:
     """The impact of a proposal's own move now ("saat ini"), others under way counted in."""
-    return dampak_usulan(
+    dampak = dampak_usulan(
         jabatan_asal=usulan.jabatan_asal if usulan.jenis != JenisMutasi.MASUK else None,
         jabatan_tujuan=usulan.jabatan_tujuan if usulan.jenis != JenisMutasi.KELUAR else None,
         kecuali_pk=usulan.pk,
     )
+    if usulan.status == S.BERLAKU:
+        # The move has happened: "now" is the positions as they stand, not the move once more.
+        dampak["sudah_berlaku"] = True
+        for nama in ("asal", "tujuan"):
+            sisi = dampak.get(nama)
+            if sisi is not None:
+                sisi["dengan_lain"] = sisi["sesudah"] = sisi["sebelum"]
+                sisi["lain"] = sisi["lain_masuk"] = sisi["lain_keluar"] = 0
+                sisi["keterangan_lain"] = ""
+    return dampak
+
+
+# --- the impact as it stood at each decision ---------------------------------------------------
+
+# The events whose impact is kept, and how the proposal page names the moment.
+AKSI_CUPLIKAN = {
+    AksiPeristiwa.DIAJUKAN: "saat diajukan",
+    AksiPeristiwa.DIPUTUSKAN: "saat disetujui PPK",
+    AksiPeristiwa.BERLAKU: "saat berlaku",
+}
+_BACAAN_DESIMAL = ("kebutuhan", "ej")
+
+
+def cuplikan_dampak(dampak: dict | None) -> dict:
+    """A JSON-safe copy of a `dampak_usulan` result, stored with the event of a decision."""
+    dampak = dampak or {"periode": None, "asal": None, "tujuan": None}
+    periode = dampak.get("periode")
+    hasil: dict = {"periode": {"tahun": periode.tahun} if periode else None}
+    for nama in ("asal", "tujuan"):
+        sisi = dampak.get(nama)
+        if sisi is None:
+            hasil[nama] = None
+            continue
+        jabatan = sisi["jabatan"]
+        hasil[nama] = {
+            "jabatan": {
+                "id": jabatan.pk,
+                "nama": jabatan.nama,
+                "unit_kerja": {"nama": jabatan.unit_kerja.nama},
+            },
+            **{
+                baca: {
+                    k: (str(v) if k in _BACAAN_DESIMAL and v is not None else v)
+                    for k, v in sisi[baca].items()
+                }
+                for baca in ("sebelum", "dengan_lain", "sesudah")
+            },
+            **{
+                k: sisi.get(k)
+                for k in ("lain", "lain_masuk", "lain_keluar", "keterangan_lain", "basi")
+            },
+            "ada_hasil": sisi["ada_hasil"],
+        }
+    return hasil
+
+
+def dampak_dari_cuplikan(data: dict) -> dict:
+    """A stored snapshot read back in the shape the impact table shows (decimals as Decimal)."""
+    hasil = {"periode": data.get("periode"), "cuplikan": True}
+    for nama in ("asal", "tujuan"):
+        sisi = data.get(nama)
+        if sisi is None:
+            hasil[nama] = None
+            continue
+        sisi = dict(sisi)
+        for baca in ("sebelum", "dengan_lain", "sesudah"):
+            sisi[baca] = {
+                k: (Decimal(v) if k in _BACAAN_DESIMAL and v is not None else v)
+                for k, v in sisi[baca].items()
+            }
+        hasil[nama] = sisi
+    return hasil
+
+
+def cuplikan_keputusan(peristiwa) -> list[dict]:
+    """The impact kept at each decision, newest first, from the proposal's events (no query).
+
+    Rows: {"label": "saat disetujui PPK", "waktu", "aktor", "dampak"}.
+    """
+    return [
+        {
+            "label": AKSI_CUPLIKAN.get(p.aksi, p.get_aksi_display()),
+            "waktu": p.waktu,
+            "aktor": p.aktor,
+            "dampak": dampak_dari_cuplikan(p.dampak),
+        }
+        for p in sorted(peristiwa, key=lambda p: (p.waktu, p.pk), reverse=True)
+        if p.dampak is not None
+    ]
 
 
 def keterangan_usulan_lain(sisi: dict | None) -> str:

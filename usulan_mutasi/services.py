@@ -46,6 +46,7 @@ from .models import (
     UsulanMutasi,
 )
 from .rules import blok_dari, periksa_kelayakan, peringatan_dari
+from .selectors import cuplikan_dampak, dampak_untuk_usulan
 
 S = StatusUsulan
 logger = logging.getLogger(__name__)
@@ -182,8 +183,12 @@ def _catat(
     dari_status: str = "",
     catatan: str = "",
     beri_tahu: bool = True,
+    dampak: dict | None = None,
 ) -> PeristiwaUsulan:
-    """Write the event row of one business event; its notification goes out after commit."""
+    """Write the event row of one business event; its notification goes out after commit.
+
+    `dampak` (a `dampak_usulan` result) is kept with a decision: the figures it was made on.
+    """
     peristiwa = PeristiwaUsulan.objects.create(
         usulan=usulan,
         aktor=aktor if getattr(aktor, "pk", None) else None,
@@ -191,6 +196,7 @@ def _catat(
         dari_status=dari_status,
         ke_status=usulan.status if dari_status else "",
         catatan=catatan,
+        dampak=cuplikan_dampak(dampak) if dampak is not None else None,
     )
     if beri_tahu:
         from .tasks import kirim_notifikasi
@@ -204,13 +210,30 @@ def _simpan(usulan: UsulanMutasi, actor) -> None:
     usulan.save()
 
 
-def _pindah(usulan: UsulanMutasi, metode: str, *args, aksi: str, actor, catatan: str = ""):
-    """Run one declared transition, set the next step's due date, save and record the event."""
+# The decisions whose ABK figures are kept with their event ("saat diputuskan").
+AKSI_DENGAN_CUPLIKAN = (AksiPeristiwa.DIAJUKAN, AksiPeristiwa.DIPUTUSKAN, AksiPeristiwa.BERLAKU)
+
+
+def _pindah(
+    usulan: UsulanMutasi,
+    metode: str,
+    *args,
+    aksi: str,
+    actor,
+    catatan: str = "",
+    dampak: dict | None = None,
+):
+    """Run one declared transition, set the next step's due date, save and record the event.
+
+    A decision keeps the ABK impact it was made on: `dampak` when the caller read it before the
+    register changed, otherwise read here, before the transition."""
+    if dampak is None and aksi in AKSI_DENGAN_CUPLIKAN:
+        dampak = dampak_untuk_usulan(usulan)
     dari = usulan.status
     getattr(usulan, metode)(*args)
     usulan.tenggat = _tenggat_untuk(usulan.status)
     _simpan(usulan, actor)
-    return _catat(usulan, aksi=aksi, aktor=actor, dari_status=dari, catatan=catatan)
+    return _catat(usulan, aksi=aksi, aktor=actor, dari_status=dari, catatan=catatan, dampak=dampak)
 
 
 def _isi_asal_tujuan(usulan: UsulanMutasi) -> None:
@@ -782,11 +805,14 @@ def sk_berlakukan(*, sk: SuratKeputusan, actor=None) -> SuratKeputusan:
         return sk  # already applied: a second run (retry, beat overlap) changes nothing
     if sk.status != StatusSK.DITETAPKAN:
         raise ValidationError(f"SK {sk.nomor} belum ditetapkan sehingga belum dapat berlaku.")
-    for usulan in (
-        UsulanMutasi.objects.select_for_update().filter(surat_keputusan=sk).order_by("pk")
-    ):
-        if usulan.status != S.DALAM_SK:
-            continue
+    daftar = [
+        u
+        for u in UsulanMutasi.objects.select_for_update().filter(surat_keputusan=sk).order_by("pk")
+        if u.status == S.DALAM_SK
+    ]
+    # The figures each move takes effect on, read before any employee of the decree moves.
+    dampak = {u.pk: dampak_untuk_usulan(u) for u in daftar}
+    for usulan in daftar:
         pegawai = usulan.pegawai
         keterangan = f"Mutasi {usulan.nomor} ({usulan.get_jenis_display()})"
         if usulan.jenis == JenisMutasi.KELUAR:
@@ -809,6 +835,7 @@ def sk_berlakukan(*, sk: SuratKeputusan, actor=None) -> SuratKeputusan:
             aksi=AksiPeristiwa.BERLAKU,
             actor=actor,
             catatan=f"Berlaku TMT {sk.tmt:%d/%m/%Y} berdasarkan SK {sk.nomor}",
+            dampak=dampak[usulan.pk],
         )
     sk.berlakukan()
     sk._history_user = actor

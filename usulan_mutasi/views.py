@@ -39,6 +39,7 @@ from .filters import SuratKeputusanFilter, UsulanMutasiFilter
 from .models import DokumenUsulan, SuratKeputusan, UsulanMutasi
 from .rules import blok_dari, periksa_kelayakan, peringatan_dari
 from .selectors import (
+    cuplikan_keputusan,
     dampak_untuk_usulan,
     dampak_usulan,
     kelengkapan_dokumen,
@@ -375,6 +376,7 @@ class UsulanDetailView(ObjectDetailView):
         boleh_ubah = pengusul and u.status in STATUS_BOLEH_UBAH
         temuan = periksa_kelayakan(u) if boleh_ubah else []
         kelengkapan = kelengkapan_dokumen(u)
+        peristiwa = list(u.peristiwa.select_related("aktor").order_by("waktu", "pk"))
         ctx.update(
             {
                 "judul": f"Usulan {u}",
@@ -386,7 +388,8 @@ class UsulanDetailView(ObjectDetailView):
                 "label_setujui": LABEL_SETUJUI.get(u.status, "Setujui"),
                 "blok": blok_dari(temuan),
                 "peringatan": peringatan_dari(temuan),
-                "peristiwa": u.peristiwa.select_related("aktor").order_by("waktu", "pk"),
+                "peristiwa": peristiwa,
+                "cuplikan": cuplikan_keputusan(peristiwa),
                 "komentar": u.komentar.select_related("penulis").order_by("dibuat_pada", "pk"),
                 "kelengkapan": kelengkapan,
                 # Shown beside the actions of the proposer and of BKPSDM's verification, so

@@ -614,3 +614,47 @@ def test_demo_usulan_semua_status_idempoten_tanpa_email(django_capture_on_commit
     assert set(UsulanMutasi.objects.values_list("status", flat=True)) == set(S.values)
     assert mail.outbox == []
     assert buat_usulan_demo().usulan == 0
+
+
+# --- the ABK impact kept at each decision (issue #8, item 3) -------------------------------
+
+
+def test_dampak_dicatat_pada_setiap_keputusan_dan_tetap_setelah_berlaku(dunia, client):
+    from analisis_beban.models import HasilABK
+    from tests.usulan_mutasi.test_rules import hasil_abk
+
+    d = dunia
+    hasil_abk(d.jab_a, beban_menit=14 * 75000, bezetting=15)  # need 14, 15 holders
+    hasil_abk(d.jab_b, beban_menit=5 * 75000, bezetting=3)  # need 5, 3 holders
+    u = disetujui(d)
+    sk = sk_baru(d, [u], tmt=datetime.date(2026, 11, 20))
+    services.sk_tetapkan(sk=sk, actor=d.bkpsdm, hari_ini=datetime.date(2026, 11, 30))
+    u.refresh_from_db()
+    assert u.status == S.BERLAKU
+    cuplikan = dict(
+        PeristiwaUsulan.objects.filter(usulan=u, dampak__isnull=False).values_list("aksi", "dampak")
+    )
+    assert set(cuplikan) == {
+        AksiPeristiwa.DIAJUKAN,
+        AksiPeristiwa.DIPUTUSKAN,
+        AksiPeristiwa.BERLAKU,
+    }
+    for c in cuplikan.values():
+        assert (c["asal"]["sebelum"]["bezetting"], c["asal"]["sesudah"]["bezetting"]) == (15, 14)
+        assert (c["tujuan"]["sebelum"]["bezetting"], c["tujuan"]["sesudah"]["bezetting"]) == (3, 4)
+        assert c["periode"]["tahun"] == 2026
+    # The recalculation after the move: the origin now holds 14.
+    HasilABK.objects.filter(jabatan=d.jab_a).update(bezetting=14, selisih=0)
+    HasilABK.objects.filter(jabatan=d.jab_b).update(bezetting=4, selisih=-1)
+    client.force_login(d.bkpsdm)
+    resp = client.get(u.get_absolute_url())
+    diputuskan = resp.context["cuplikan"][0]
+    assert diputuskan["label"] == "saat berlaku"
+    assert diputuskan["dampak"]["asal"]["sebelum"]["bezetting"] == 15
+    saat_ini = resp.context["dampak"]
+    assert saat_ini["sudah_berlaku"]
+    assert saat_ini["asal"]["sesudah"]["bezetting"] == 14  # as it stands: not 14 → 13
+    assert saat_ini["tujuan"]["sesudah"]["bezetting"] == 4
+    isi = resp.content.decode()
+    assert 'data-testid="dampak-saat-diputuskan"' in isi and "Saat ini" in isi
+    assert "15 → <strong" in isi and "14 → <strong" not in isi

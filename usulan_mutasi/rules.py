@@ -7,6 +7,8 @@ The checks are about a pair, one pegawai × one destination jabatan (`Pasangan`)
 saved proposal: `periksa_pasangan(pegawai, jabatan)` answers "may this person go there?" for a
 plan of many moves, `periksa_kelayakan(usulan)` answers it for one proposal. Each check is a small
 function of the pair yielding its findings; `CEK` lists them in the order they are reported.
+The conditions on the person and the pair are declared once in `aturan.py`, where each also has
+a vector reading that the rebalancing plan applies to millions of pairs at once.
 """
 
 from __future__ import annotations
@@ -18,16 +20,27 @@ from functools import cached_property
 
 from django.utils import timezone
 
-from instansi.choices import Golongan, Pendidikan
 from instansi.models import Jabatan
 from pegawai.models import Pegawai
 
+from .aturan import (
+    ATURAN_PER_KODE,
+    BLOK,
+    PASANGAN,
+    PERINGATAN,
+    FaktaJabatan,
+    FaktaPegawai,
+    Konteks,
+    daftar_bidang,
+    normal_bidang,
+    rumpun_jabatan,
+    tambah_bulan,
+)
 from .choices import STATUS_BERJALAN, JenisMutasi
 from .models import PengaturanMutasi, UsulanMutasi
 from .selectors import dampak_usulan, keterangan_usulan_lain
 
-BLOK = "blok"
-PERINGATAN = "peringatan"
+__all__ = ["BLOK", "PERINGATAN", "Temuan", "periksa_kelayakan", "tambah_bulan"]
 
 
 @dataclass(frozen=True)
@@ -52,22 +65,6 @@ def _peringatan(kode: str, pesan: str) -> Temuan:
     return Temuan(kode, pesan, PERINGATAN)
 
 
-def tambah_bulan(tanggal: datetime.date, bulan: int) -> datetime.date:
-    tahun, sisa = divmod(tanggal.month - 1 + bulan, 12)
-    bulan_baru = sisa + 1
-    tahun_baru = tanggal.year + tahun
-    hari = tanggal.day
-    while True:
-        try:
-            return datetime.date(tahun_baru, bulan_baru, hari)
-        except ValueError:
-            hari -= 1
-
-
-def _label_golongan(nilai) -> str:
-    return Golongan(nilai).label if nilai in Golongan.values else str(nilai)
-
-
 @dataclass
 class Pasangan:
     """One pegawai and the jabatan they would move to, with what the checks read.
@@ -86,6 +83,32 @@ class Pasangan:
     pengaturan: PengaturanMutasi = field(default_factory=PengaturanMutasi.muat)
 
     @cached_property
+    def fakta(self) -> FaktaPegawai:
+        """The person as the declared rules read them (one query: another proposal in progress)."""
+        qs = UsulanMutasi.objects.filter(pegawai_id=self.pegawai.pk, status__in=STATUS_BERJALAN)
+        if self.kecuali_usulan_pk is not None:
+            qs = qs.exclude(pk=self.kecuali_usulan_pk)
+        lain = qs.values_list("pk", "nomor").first()
+        return fakta_pegawai(
+            self.pegawai,
+            jabatan_asal=self.jabatan_asal,
+            usulan_lain=None if lain is None else (lain[1] or "-"),
+            pengaturan=self.pengaturan,
+        )
+
+    @cached_property
+    def fakta_tujuan(self) -> FaktaJabatan | None:
+        return fakta_jabatan(self.tujuan) if self.tujuan is not None else None
+
+    @cached_property
+    def konteks(self) -> Konteks:
+        return Konteks(
+            hari_ini=self.hari_ini,
+            masa_jabatan_minimal_bulan=self.pengaturan.masa_jabatan_minimal_bulan,
+            cek_masa_jabatan=self.jenis != JenisMutasi.MASUK,
+        )
+
+    @cached_property
     def dampak(self) -> dict:
         """ABK impact of the move, the other proposals under way counted in (two-three queries)."""
         return dampak_usulan(
@@ -98,96 +121,88 @@ class Pasangan:
 Cek = Callable[[Pasangan], Iterable[Temuan]]
 
 
-# --- blocks ---------------------------------------------------------------------------------
+# --- the declared rules (aturan.py): the same conditions the rebalancing plan applies -------
 
 
-def cek_keadaan_pegawai(p: Pasangan) -> Iterator[Temuan]:
-    """Inactive, disciplinary process, study leave, unpaid leave, open Inspektorat finding."""
-    pegawai = p.pegawai
-    if not pegawai.aktif:
-        yield _blok("pegawai_tidak_aktif", "Pegawai tidak aktif sehingga tidak dapat dimutasi.")
-    if pegawai.proses_disiplin:
-        yield _blok(
-            "proses_disiplin",
-            "Pegawai sedang menjalani proses atau hukuman disiplin; mutasi tidak dapat diajukan "
-            "sampai prosesnya selesai.",
-        )
-    if pegawai.tugas_belajar:
-        yield _blok(
-            "tugas_belajar",
-            "Pegawai sedang tugas belajar; mutasi dapat diajukan setelah tugas belajar selesai.",
-        )
-    if pegawai.cuti_luar_tanggungan:
-        yield _blok(
-            "cuti_luar_tanggungan",
-            "Pegawai sedang cuti di luar tanggungan negara; mutasi tidak dapat diajukan.",
-        )
-    if pegawai.temuan_inspektorat:
-        yield _blok(
-            "temuan_inspektorat",
-            "Pegawai memiliki temuan Inspektorat yang belum selesai; selesaikan temuan terlebih "
-            "dahulu.",
-        )
+def fakta_jabatan(jabatan: Jabatan) -> FaktaJabatan:
+    return FaktaJabatan(
+        id=jabatan.pk,
+        jenis=jabatan.jenis,
+        rumpun=rumpun_jabatan(jabatan.nama, jabatan.jenis),
+        pendidikan_minimal=jabatan.pendidikan_minimal or 0,
+        bidang_studi=daftar_bidang(jabatan.bidang_studi),
+        golongan_minimal=jabatan.golongan_minimal or 0,
+        golongan_maksimal=jabatan.golongan_maksimal or 0,
+    )
 
 
-def cek_usulan_lain(p: Pasangan) -> Iterator[Temuan]:
-    """Another proposal of the same pegawai in progress (also a database constraint). One query."""
-    qs = UsulanMutasi.objects.filter(pegawai_id=p.pegawai.pk, status__in=STATUS_BERJALAN)
-    if p.kecuali_usulan_pk is not None:
-        qs = qs.exclude(pk=p.kecuali_usulan_pk)
-    lain = qs.values_list("pk", "nomor").first()
-    if lain is not None:
-        yield _blok(
-            "usulan_lain_berjalan",
-            f"Pegawai ini sudah memiliki usulan mutasi lain yang sedang berjalan ({lain[1] or '-'}); "
-            "selesaikan atau batalkan usulan itu terlebih dahulu.",
-        )
+def boleh_pindah_sejak(tmt_jabatan: datetime.date | None, minimal_bulan: int):
+    """The first day the minimum time in position is met (None when the TMT is unknown)."""
+    return tambah_bulan(tmt_jabatan, minimal_bulan) if tmt_jabatan else None
 
 
-def cek_tujuan_sama(p: Pasangan) -> Iterator[Temuan]:
-    if p.tujuan is not None and p.jabatan_asal is not None and p.tujuan.pk == p.jabatan_asal.pk:
-        yield _blok(
-            "tujuan_sama_dengan_asal",
-            "Jabatan tujuan sama dengan jabatan asal; pilih jabatan tujuan yang lain.",
-        )
+def fakta_pegawai(
+    pegawai: Pegawai,
+    *,
+    jabatan_asal: Jabatan | None,
+    usulan_lain: str | None,
+    pengaturan: PengaturanMutasi,
+) -> FaktaPegawai:
+    return FaktaPegawai(
+        aktif=pegawai.aktif,
+        proses_disiplin=pegawai.proses_disiplin,
+        tugas_belajar=pegawai.tugas_belajar,
+        cuti_luar_tanggungan=pegawai.cuti_luar_tanggungan,
+        temuan_inspektorat=pegawai.temuan_inspektorat,
+        usulan_lain=usulan_lain,
+        jabatan_asal_id=jabatan_asal.pk if jabatan_asal else None,
+        jenis_asal=jabatan_asal.jenis if jabatan_asal else "",
+        rumpun_asal=rumpun_jabatan(jabatan_asal.nama, jabatan_asal.jenis) if jabatan_asal else "",
+        pendidikan=pegawai.pendidikan or 0,
+        bidang_studi=normal_bidang(pegawai.bidang_studi),
+        golongan=pegawai.golongan or 0,
+        tmt_jabatan=pegawai.tmt_jabatan,
+        boleh_pindah_sejak=boleh_pindah_sejak(
+            pegawai.tmt_jabatan, pengaturan.masa_jabatan_minimal_bulan
+        ),
+        tanggal_pensiun=pegawai.tanggal_pensiun,
+    )
 
 
-def cek_pendidikan(p: Pasangan) -> Iterator[Temuan]:
-    t = p.tujuan
-    if t is not None and t.pendidikan_minimal and p.pegawai.pendidikan < t.pendidikan_minimal:
-        yield _blok(
-            "pendidikan_kurang",
-            f"Pendidikan pegawai ({Pendidikan(p.pegawai.pendidikan).label}) di bawah pendidikan "
-            f"minimal jabatan tujuan ({Pendidikan(t.pendidikan_minimal).label}).",
-        )
+def _cek_aturan(*kode: str) -> Cek:
+    """A check made of declared rules (their per-pair reading), in declaration order."""
+    aturan = [ATURAN_PER_KODE[k] for k in kode]
+
+    def cek(p: Pasangan) -> Iterator[Temuan]:
+        tujuan = p.fakta_tujuan
+        for a in aturan:
+            if a.tingkat == PASANGAN and tujuan is None:
+                continue
+            if a.cek(p.fakta, tujuan, p.konteks):
+                yield Temuan(a.kode, a.pesan(p.fakta, tujuan, p.konteks), a.jenis)
+
+    cek.__name__ = f"cek_{'_'.join(kode)}"
+    return cek
 
 
-# --- warnings -------------------------------------------------------------------------------
-
-
-def cek_masa_jabatan(p: Pasangan) -> Iterator[Temuan]:
-    pegawai = p.pegawai
-    if p.jenis == JenisMutasi.MASUK or not pegawai.tmt_jabatan:
-        return
-    minimal = p.pengaturan.masa_jabatan_minimal_bulan
-    boleh_sejak = tambah_bulan(pegawai.tmt_jabatan, minimal)
-    if p.hari_ini < boleh_sejak:
-        yield _peringatan(
-            "masa_jabatan_kurang",
-            f"Pegawai baru menduduki jabatan sekarang sejak {pegawai.tmt_jabatan:%d/%m/%Y}; "
-            f"masa jabatan minimal {minimal} bulan baru terpenuhi pada "
-            f"{boleh_sejak:%d/%m/%Y}.",
-        )
-
-
-def cek_pensiun(p: Pasangan) -> Iterator[Temuan]:
-    pensiun = p.pegawai.tanggal_pensiun
-    if pensiun <= tambah_bulan(p.hari_ini, 12):
-        yield _peringatan(
-            "pensiun_dekat",
-            f"Pegawai mencapai batas usia pensiun pada {pensiun:%d/%m/%Y} (kurang dari 12 bulan "
-            "lagi).",
-        )
+# Blocks.
+cek_keadaan_pegawai = _cek_aturan(
+    "pegawai_tidak_aktif",
+    "proses_disiplin",
+    "tugas_belajar",
+    "cuti_luar_tanggungan",
+    "temuan_inspektorat",
+)
+cek_usulan_lain = _cek_aturan("usulan_lain_berjalan")  # also a database constraint
+cek_tujuan_sama = _cek_aturan("tujuan_sama_dengan_asal")
+cek_pendidikan = _cek_aturan("pendidikan_kurang")
+# Warnings.
+cek_masa_jabatan = _cek_aturan("masa_jabatan_kurang")
+cek_pensiun = _cek_aturan("pensiun_dekat")
+cek_golongan = _cek_aturan("golongan_di_luar_rentang")
+cek_kesesuaian_jabatan = _cek_aturan(
+    "bidang_studi_tidak_sesuai", "jenis_jabatan_berbeda", "rumpun_fungsional_berbeda"
+)
 
 
 def _dengan_usulan_lain(pesan: str, sisi: dict) -> str:
@@ -233,28 +248,6 @@ def cek_abk(p: Pasangan) -> Iterator[Temuan]:
         )
 
 
-def cek_golongan(p: Pasangan) -> Iterator[Temuan]:
-    t, gol = p.tujuan, p.pegawai.golongan
-    if t is None or not gol:
-        return
-
-    # PNS ranges do not apply to PPPK grades and the reverse: compare like with like.
-    def sejenis(g):
-        return g is not None and (g > 100) == (gol > 100)
-
-    terlalu_rendah = sejenis(t.golongan_minimal) and gol < t.golongan_minimal
-    terlalu_tinggi = sejenis(t.golongan_maksimal) and gol > t.golongan_maksimal
-    if terlalu_rendah or terlalu_tinggi:
-        rentang = "–".join(
-            _label_golongan(g) for g in (t.golongan_minimal, t.golongan_maksimal) if g is not None
-        )
-        yield _peringatan(
-            "golongan_di_luar_rentang",
-            f"Golongan pegawai ({_label_golongan(gol)}) di luar rentang golongan jabatan "
-            f"tujuan ({rentang}).",
-        )
-
-
 def cek_pembekuan(p: Pasangan) -> Iterator[Temuan]:
     pengaturan = p.pengaturan
     if pengaturan.dalam_pembekuan(p.hari_ini):
@@ -277,6 +270,7 @@ CEK: tuple[Cek, ...] = (
     cek_pensiun,
     cek_abk,
     cek_golongan,
+    cek_kesesuaian_jabatan,
     cek_pembekuan,
 )
 

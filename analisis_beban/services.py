@@ -30,6 +30,7 @@ from pegawai.models import Pegawai
 from . import calculations as calc
 from .choices import StatusPerhitungan
 from .models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
+from .signals import hasil_abk_basi
 
 log = logging.getLogger(__name__)
 
@@ -364,7 +365,8 @@ def _hitung_sql(periode, unit_kerja_ids) -> int:
 
 def tandai_basi(*, periode_ids: Iterable[int], jabatan_ids=None, unit_kerja_ids=None) -> int:
     """Mark results stale (inside the caller's transaction). None for both = whole periods."""
-    qs = HasilABK.objects.filter(periode_id__in=list(periode_ids))
+    periode_ids = list(periode_ids)
+    qs = HasilABK.objects.filter(periode_id__in=periode_ids)
     if jabatan_ids is not None or unit_kerja_ids is not None:
         kondisi = Q()
         if jabatan_ids is not None:
@@ -372,7 +374,9 @@ def tandai_basi(*, periode_ids: Iterable[int], jabatan_ids=None, unit_kerja_ids=
         if unit_kerja_ids is not None:
             kondisi |= Q(unit_kerja_id__in=list(unit_kerja_ids))
         qs = qs.filter(kondisi)
-    return qs.filter(basi=False).update(basi=True)
+    jumlah = qs.filter(basi=False).update(basi=True)
+    hasil_abk_basi.send(sender=HasilABK, periode_ids=periode_ids)
+    return jumlah
 
 
 def perhitungan_antrekan(

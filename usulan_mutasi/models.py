@@ -646,3 +646,7 @@ class DokumenUsulan(models.Model):
 
     def __str__(self):
         return f"{self.jenis_dokumen} — {self.nama_asli}"
+
+
+# The rebalancing plan's models live beside their code; imported here so Django registers them.
+from .rencana.models import KekuranganTersisa, LangkahRencana, RencanaPemerataan  # noqa: E402, F401

@@ -34,3 +34,6 @@ def berlakukan_sk_jatuh_tempo(tanggal: str | None = None) -> list[int]:
     if diterapkan:
         log.info("SK diberlakukan otomatis: %s", diterapkan)
     return diterapkan
+
+
+from .rencana.tasks import susun_rencana  # noqa: E402, F401  (found by Celery's autodiscovery)

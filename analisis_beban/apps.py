@@ -10,6 +10,8 @@ class AnalisisBebanConfig(AppConfig):
         from instansi.signals import jabatan_berubah
         from pegawai.signals import bezetting_berubah
 
+        from . import impor  # noqa: F401  (registers the uraian tugas import's contract)
+
         bezetting_berubah.connect(
             _bezetting_berubah, dispatch_uid="analisis_beban.bezetting_berubah"
         )

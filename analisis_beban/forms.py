@@ -1,7 +1,8 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from mutasi_asn.impor_xlsx import BerkasTidakSah, periksa_berkas, urai_angka
+from mutasi_asn.impor_xlsx import urai_angka
+from pegawai.impor_forms import UnggahImporForm
 
 from .models import PeriodeABK, UraianTugas
 
@@ -92,20 +93,13 @@ UraianTugasFormSet = forms.formset_factory(
 )
 
 
-class ImporForm(forms.Form):
+class ImporForm(UnggahImporForm):
+    """The upload of the ABK import: which periode the tasks belong to."""
+
     periode = forms.ModelChoiceField(
         queryset=PeriodeABK.objects.order_by("-tahun"), label="Periode", empty_label=None
     )
-    berkas = forms.FileField(
-        label="Berkas .xlsx",
-        help_text="Gunakan templat. Uraian tugas jabatan yang ada di berkas akan diganti.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
-    )
+    field_order = ["periode", "berkas"]
 
-    def clean_berkas(self):
-        berkas = self.cleaned_data["berkas"]
-        try:
-            periksa_berkas(berkas.name, berkas.size)  # before the view reads it
-        except BerkasTidakSah as exc:
-            raise forms.ValidationError(str(exc)) from None
-        return berkas
+    def opsi(self) -> dict:
+        return {"periode": self.cleaned_data["periode"].tahun}

@@ -1,29 +1,33 @@
-"""Reading an uraian-tugas spreadsheet: the template, tolerant headers, every row error at once.
+"""The ABK's uraian tugas import: its columns and rules, one kind of the shared import flow.
 
-The reading itself (file checks, header synonyms, cells, the template) is the toolkit every
-import shares, `mutasi_asn.impor_xlsx`; here are the ABK's columns and rules. Nothing here
-writes to the database: `baca_berkas` returns the valid rows and the list of errors (with the
-spreadsheet row number), the preview shows them, and only a file without errors goes on to
-`services.uraian_tugas_impor`, which replaces the tasks all-or-nothing.
+Declared as a `mutasi_asn.impor_kontrak.KontrakImpor` (jenis "abk"), so it runs exactly as
+the register's imports do (`pegawai.impor`): upload with a periode → the check in Celery (every
+row error with its row number, reading stops at the row limit) → "Simpan" → a Celery task
+that re-checks and calls `services.uraian_tugas_impor`, which replaces the tasks of every
+jabatan in the file for that periode all-or-nothing → an audit row (`ImporRegister`).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from instansi.models import Jabatan
+from mutasi_asn.impor_kontrak import BARU, HasilImpor, KontrakImpor, daftarkan_impor
 from mutasi_asn.impor_xlsx import (
+    PESAN_BARIS_CONTOH,
     BerkasTidakSah,
+    GalatBaris,
     KolomImpor,
-    baca_lembar,
+    LembarData,
     kutip,
     muat_per,
-    periksa_berkas,
     teks,
-    tulis_templat,
     urai_angka,
 )
 
-from .models import UraianTugas
+from . import services
+from .forms import ImporForm
+from .models import PeriodeABK, UraianTugas
 
 BATAS_BARIS = 50_000
 
@@ -112,93 +116,159 @@ class BarisImpor:
 
 
 @dataclass
-class GalatBaris:
-    """One sentence per row (every problem of the row in it), as the preview lists them."""
-
-    nomor: int  # 0 = the file as a whole
-    pesan: str
-
-
-@dataclass
-class HasilBaca:
+class RencanaABK:
+    periode: PeriodeABK
     baris: list[BarisImpor] = field(default_factory=list)
-    galat: list[GalatBaris] = field(default_factory=list)
-
-    @property
-    def sah(self) -> bool:
-        return not self.galat and bool(self.baris)
 
     @property
     def jumlah_jabatan(self) -> int:
         return len({b.jabatan.pk for b in self.baris})
 
 
-def baca_berkas(berkas, nama: str = "") -> HasilBaca:
-    """Read an uploaded file (file-like or bytes); every problem becomes a message, never a 500."""
-    hasil = HasilBaca()
-    data = berkas if isinstance(berkas, bytes) else berkas.read()
-    try:
-        periksa_berkas(nama, len(data))
-        lembar = baca_lembar(data, KOLOM, maks_baris=BATAS_BARIS)
-    except BerkasTidakSah as exc:
-        hasil.galat.append(GalatBaris(0, str(exc)))
-        return hasil
+def _periode(opsi: dict | None) -> PeriodeABK:
+    tahun = (opsi or {}).get("periode")
+    periode = PeriodeABK.objects.filter(tahun=tahun).first() if tahun else None
+    if periode is None:
+        raise BerkasTidakSah(f"Periode ABK {tahun} belum ada. Buat periodenya dahulu.")
+    return periode
 
+
+def _periksa_baris(nomor: int, n: dict, jabatan: dict) -> tuple[list[str], BarisImpor | None]:
+    """Every problem of one row (one sentence in the preview), or the row read."""
+    pesan = []
+    kode = teks(n["kode_jabatan"])
+    if not kode:
+        pesan.append("kode jabatan kosong")
+    elif kode not in jabatan:
+        pesan.append(f"kode jabatan {kutip(kode)} tidak dikenal")
+    isi = {}
+    for f, label in (
+        ("uraian", "uraian tugas"),
+        ("hasil_kerja", "hasil kerja"),
+        ("satuan", "satuan"),
+    ):
+        isi[f] = teks(n[f])
+        if not isi[f]:
+            pesan.append(f"{label} kosong")
+        elif len(isi[f]) > PANJANG_MAKS[f]:
+            pesan.append(f"{label} lebih dari {PANJANG_MAKS[f]} karakter")
+    angka = {}
+    for f, label in (("volume", "volume"), ("norma_waktu_menit", "norma waktu")):
+        if teks(n[f]) == "":
+            pesan.append(f"{label} kosong")
+            continue
+        a = urai_angka(n[f])
+        if a is None:
+            pesan.append(f"{label} {kutip(teks(n[f]))} bukan angka")
+        elif a < 0:
+            pesan.append(f"{label} tidak boleh negatif")
+        elif a >= 10**8:
+            pesan.append(f"{label} terlalu besar")
+        else:
+            angka[f] = a.quantize(Decimal("0.01"))
+    if pesan:
+        return pesan, None
+    return [], BarisImpor(
+        nomor=nomor,
+        jabatan=jabatan[kode],
+        uraian=isi["uraian"],
+        hasil_kerja=isi["hasil_kerja"],
+        satuan=isi["satuan"],
+        volume=angka["volume"],
+        norma_waktu_menit=angka["norma_waktu_menit"],
+    )
+
+
+def periksa(
+    lembar: LembarData,
+    *,
+    actor=None,
+    opsi: dict | None = None,
+    kunci: bool = False,
+    progres: Callable[[int], None] | None = None,
+) -> HasilImpor:
+    """Check every row; the plan is the rows read, for the periode chosen on upload."""
+    rencana = RencanaABK(periode=_periode(opsi))
+    hasil = HasilImpor(jumlah_baris=len(lembar.baris), kolom_diabaikan=lembar.diabaikan)
     kode_semua = {teks(n["kode_jabatan"]) for _, n in lembar.baris} - {""}
-    jabatan = muat_per(Jabatan.objects.select_related("unit_kerja"), "kode", kode_semua)
-
-    for nomor, n in lembar.baris:
-        pesan = []
-        kode = teks(n["kode_jabatan"])
-        if not kode:
-            pesan.append("kode jabatan kosong")
-        elif kode not in jabatan:
-            pesan.append(f"kode jabatan {kutip(kode)} tidak dikenal")
-        isi = {}
-        for f, label in (
-            ("uraian", "uraian tugas"),
-            ("hasil_kerja", "hasil kerja"),
-            ("satuan", "satuan"),
-        ):
-            isi[f] = teks(n[f])
-            if not isi[f]:
-                pesan.append(f"{label} kosong")
-            elif len(isi[f]) > PANJANG_MAKS[f]:
-                pesan.append(f"{label} lebih dari {PANJANG_MAKS[f]} karakter")
-        angka = {}
-        for f, label in (("volume", "volume"), ("norma_waktu_menit", "norma waktu")):
-            if teks(n[f]) == "":
-                pesan.append(f"{label} kosong")
-                continue
-            a = urai_angka(n[f])
-            if a is None:
-                pesan.append(f"{label} {kutip(teks(n[f]))} bukan angka")
-            elif a < 0:
-                pesan.append(f"{label} tidak boleh negatif")
-            elif a >= 10**8:
-                pesan.append(f"{label} terlalu besar")
-            else:
-                angka[f] = a.quantize(Decimal("0.01"))
+    qs = Jabatan.objects.all() if actor is None else Jabatan.objects.for_user(actor)
+    jabatan = muat_per(qs.select_related("unit_kerja"), "kode", kode_semua)
+    contoh_kode, contoh_uraian = KOLOM[0].contoh, KOLOM[1].contoh
+    for i, (nomor, n) in enumerate(lembar.baris):
+        if progres and i % 500 == 0:
+            progres(i)
+        pesan, baris = _periksa_baris(nomor, n, jabatan)
+        if teks(n["kode_jabatan"]) == contoh_kode and teks(n["uraian"]) == contoh_uraian:
+            pesan = [PESAN_BARIS_CONTOH[0].lower() + PESAN_BARIS_CONTOH[1:-1], *pesan]
         if pesan:
             teks_galat = "; ".join(pesan)
-            hasil.galat.append(GalatBaris(nomor, teks_galat[0].upper() + teks_galat[1:] + "."))
+            hasil.galat.append(GalatBaris(nomor, "", teks_galat[0].upper() + teks_galat[1:] + "."))
             continue
-        hasil.baris.append(
-            BarisImpor(
-                nomor=nomor,
-                jabatan=jabatan[kode],
-                uraian=isi["uraian"],
-                hasil_kerja=isi["hasil_kerja"],
-                satuan=isi["satuan"],
-                volume=angka["volume"],
-                norma_waktu_menit=angka["norma_waktu_menit"],
-            )
-        )
+        rencana.baris.append(baris)
+        hasil.catat(nomor, BARU, _contoh, baris)
     if not lembar.baris:
-        hasil.galat.append(GalatBaris(0, "Berkas tidak berisi baris uraian tugas."))
-    return hasil
+        hasil.galat.append(GalatBaris(0, "", "Berkas tidak berisi baris uraian tugas."))
+    if progres:
+        progres(len(lembar.baris))
+    return hasil.selesai(rencana)
 
 
-def templat_xlsx() -> bytes:
-    """The template with one example row, so a user sees the expected notation."""
-    return tulis_templat("Uraian tugas", KOLOM, [[k.contoh for k in KOLOM]], PETUNJUK)
+def _angka(d: Decimal) -> str:
+    """`1.234,5` (the preview's sample is stored as JSON, so as text)."""
+    s = f"{d:,.2f}".replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    return s.removesuffix(",00")
+
+
+def _contoh(b: BarisImpor) -> dict:
+    return {
+        "kode": b.jabatan.kode,
+        "jabatan": b.jabatan.nama,
+        "uraian": b.uraian,
+        "volume": _angka(b.volume),
+        "norma": _angka(b.norma_waktu_menit),
+        "beban": _angka(b.volume * b.norma_waktu_menit),
+    }
+
+
+def tulis(
+    hasil: HasilImpor,
+    *,
+    actor,
+    opsi: dict | None = None,
+    progres: Callable[[int], None] | None = None,
+) -> None:
+    rencana: RencanaABK = hasil.rencana
+    services.uraian_tugas_impor(periode=rencana.periode, baris=rencana.baris, actor=actor)
+    if progres:
+        progres(hasil.jumlah_baris)
+
+
+KONTRAK = daftarkan_impor(
+    KontrakImpor(
+        jenis="abk",
+        label="Uraian tugas ABK",
+        kolom=KOLOM,
+        periksa=periksa,
+        tulis=tulis,
+        izin="analisis_beban.add_uraiantugas",
+        url_unggah="analisis_beban:impor",
+        url_daftar="analisis_beban:periodeabk_list",
+        kolom_contoh=[
+            ("kode", "Kode"),
+            ("jabatan", "Jabatan"),
+            ("uraian", "Uraian tugas"),
+            ("volume", "Volume"),
+            ("norma", "Norma (menit)"),
+            ("beban", "Beban (menit)"),
+        ],
+        contoh=[[k.contoh for k in KOLOM]],
+        petunjuk=PETUNJUK,
+        maks_baris=BATAS_BARIS,
+        hanya_kota=True,
+        formulir=ImporForm,
+        keterangan_opsi=lambda opsi: f"periode {opsi.get('periode', '?')}",
+        peringatan="Uraian tugas lama jabatan-jabatan di berkas ini pada periode tersebut akan "
+        "diganti seluruhnya.",
+        nama_templat="templat-uraian-tugas.xlsx",
+    )
+)

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from pegawai.impor_views import ImporUnggahView, impor_templat
+
 from . import views
 
 app_name = "analisis_beban"
@@ -19,6 +21,6 @@ urlpatterns = [
     path("peta/", views.peta_jabatan_pilih, name="peta_jabatan"),
     path("peta/instansi/<int:pk>/", views.peta_instansi, name="peta_instansi"),
     path("peta/unit/<int:pk>/", views.peta_unit, name="peta_unit"),
-    path("impor/", views.impor, name="impor"),
-    path("impor/templat.xlsx", views.impor_templat, name="impor_templat"),
+    path("impor/", ImporUnggahView.as_view(jenis="abk"), name="impor"),
+    path("impor/templat.xlsx", impor_templat, {"jenis": "abk"}, name="impor_templat"),
 ]

@@ -2,12 +2,8 @@
 jabatan and the spreadsheet import. Thin: reads go through selectors and scoped querysets,
 writes through services."""
 
-import time
-import uuid
 from decimal import Decimal
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,7 +23,6 @@ from . import calculations, forms, selectors, services
 from .choices import PrestasiJabatan, StatusPerhitungan
 from .ekspor import tulis_xlsx_berwarna
 from .filters import HasilABKFilter, tahun_terkini
-from .impor import baca_berkas, templat_xlsx
 from .models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -632,115 +627,3 @@ def peta_unit(request, pk):
         UnitKerja.objects.for_user(request.user).select_related("instansi"), pk=pk
     )
     return _peta(request, unit.instansi, unit)
-
-
-# --- Import -----------------------------------------------------------------------------
-
-KUNCI_SESI = "impor_abk"
-
-
-def _folder_impor() -> Path:
-    """Previewed files wait here (never served by URL) until confirmed or abandoned."""
-    folder = Path(settings.PRIVATE_MEDIA_ROOT) / "impor_abk"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _bersihkan_pratinjau_lama(folder: Path, umur_detik: int = 24 * 3600) -> None:
-    """Drop previews nobody confirmed within a day."""
-    batas = time.time() - umur_detik
-    for f in folder.glob("*.xlsx"):
-        try:
-            if f.stat().st_mtime < batas:
-                f.unlink()
-        except FileNotFoundError:
-            pass
-
-
-@login_required
-@permission_required("analisis_beban.add_uraiantugas", raise_exception=True)
-def impor_templat(request):
-    return _xlsx(templat_xlsx(), "templat-uraian-tugas.xlsx")
-
-
-@login_required
-def impor(request):
-    """Upload → preview with every row error → confirm: the file is re-read and committed."""
-    user = request.user
-    if not (user.has_perm("analisis_beban.add_uraiantugas") and user.lingkup_kota):
-        raise PermissionDenied
-    ctx = {"judul": "Impor uraian tugas (.xlsx)"}
-    if request.method == "POST" and request.POST.get("aksi") == "simpan":
-        return _impor_simpan(request)
-    form = forms.ImporForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        berkas = form.cleaned_data["berkas"]
-        periode = form.cleaned_data["periode"]
-        data = berkas.read()
-        hasil = baca_berkas(data, nama=berkas.name)
-        ctx.update({"hasil": hasil, "periode": periode, "nama_berkas": berkas.name})
-        if hasil.sah:
-            token = uuid.uuid4().hex
-            folder = _folder_impor()
-            _bersihkan_pratinjau_lama(folder)
-            (folder / f"{token}.xlsx").write_bytes(data)
-            request.session[KUNCI_SESI] = {
-                "token": token,
-                "periode": periode.pk,
-                "nama": berkas.name,
-            }
-            ctx["token"] = token
-            ctx["ringkas"] = _ringkas_per_jabatan(hasil)
-    ctx["form"] = form
-    return render(request, "analisis_beban/impor.html", ctx)
-
-
-def _ringkas_per_jabatan(hasil):
-    per = {}
-    for b in hasil.baris:
-        r = per.setdefault(b.jabatan.pk, {"jabatan": b.jabatan, "tugas": 0, "beban": Decimal(0)})
-        r["tugas"] += 1
-        r["beban"] += b.volume * b.norma_waktu_menit
-    return list(per.values())[:200]
-
-
-def _impor_simpan(request):
-    sesi = request.session.get(KUNCI_SESI)
-    if not sesi or sesi.get("token") != request.POST.get("token"):
-        messages.error(request, "Pratinjau impor sudah kedaluwarsa. Unggah berkasnya lagi.")
-        return redirect("analisis_beban:impor")
-    path = _folder_impor() / f"{sesi['token']}.xlsx"
-    periode = PeriodeABK.objects.filter(pk=sesi["periode"]).first()
-    if not path.exists() or periode is None:
-        messages.error(request, "Pratinjau impor sudah kedaluwarsa. Unggah berkasnya lagi.")
-        return redirect("analisis_beban:impor")
-    # Read again: the register may have changed since the preview.
-    hasil = baca_berkas(path.read_bytes(), nama=sesi["nama"])
-    try:
-        if not hasil.sah:
-            raise ValidationError("Isi berkas tidak lagi sah; periksa pratinjau.")
-        ringkas = services.uraian_tugas_impor(
-            periode=periode, baris=hasil.baris, actor=request.user
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return render(
-            request,
-            "analisis_beban/impor.html",
-            {
-                "judul": "Impor uraian tugas (.xlsx)",
-                "form": forms.ImporForm(initial={"periode": periode}),
-                "hasil": hasil,
-                "periode": periode,
-                "nama_berkas": sesi["nama"],
-            },
-        )
-    finally:
-        path.unlink(missing_ok=True)
-        request.session.pop(KUNCI_SESI, None)
-    messages.success(
-        request,
-        f"Impor selesai: {ringkas['tugas']} uraian tugas untuk {ringkas['jabatan']} jabatan "
-        f"pada periode {periode.tahun}. Hasil ABK sedang dihitung ulang.",
-    )
-    return redirect(periode.get_absolute_url())

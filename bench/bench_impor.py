@@ -145,7 +145,7 @@ def main(argv=None) -> int:
             lembar = baca_lembar(data, impor_pegawai.KOLOM)
             waktu["baca"] = time.perf_counter() - mulai
             t = time.perf_counter()
-            hasil = impor_pegawai.validasi(lembar, kunci=True)
+            hasil = impor_pegawai.periksa(lembar, kunci=True)
             waktu["periksa"] = time.perf_counter() - t
             if hasil.galat:
                 for g in hasil.galat[:20]:

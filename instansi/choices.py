@@ -1,6 +1,10 @@
 """Ordered code lists of the civil service, shared by the register and the rules."""
 
+import re
+
 from django.db import models
+
+from mutasi_asn.impor_xlsx import NilaiTidakSah, kutip, teks
 
 
 class JenisInstansi(models.TextChoices):
@@ -205,3 +209,76 @@ class JenisPelatihan(models.TextChoices):
     TEKNIS = "teknis", "Teknis"
     FUNGSIONAL = "fungsional", "Fungsional"
     KEPEMIMPINAN = "kepemimpinan", "Kepemimpinan"
+
+
+# --- cell readers of the register imports (grade and education as people write them) ------
+
+_GOL_DALAM_TEKS = re.compile(r"(?<![A-Z])(IV|III|II|I)\s*[/\-.]?\s*([A-E])(?![A-Z])")
+
+
+def baca_golongan(nilai) -> int | None:
+    """`III/a`, `III-a`, `IIIa`, `Penata Muda (III/a)`; PPPK `IX` or 9 (returned as PPPK)."""
+    if nilai is None or not str(nilai).strip():
+        return None
+    if isinstance(nilai, int | float) and not isinstance(nilai, bool):
+        if float(nilai).is_integer() and 1 <= int(nilai) <= 17:
+            return 100 + int(nilai)
+        raise NilaiTidakSah(f"{kutip(nilai)} bukan golongan; tulis seperti III/a.")
+    s = teks(nilai).upper()
+    g = golongan_dari_teks(s)
+    if g is None:
+        m = _GOL_DALAM_TEKS.search(s)
+        if m:
+            g = golongan_dari_teks(f"{m[1]}/{m[2]}")
+    if g is None:
+        polos = s.replace("(PPPK)", "").replace("PPPK", "").strip()
+        if polos.isdigit() and 1 <= int(polos) <= 17:
+            g = 100 + int(polos)
+        else:
+            g = golongan_dari_teks(polos)
+    if g is None:
+        raise NilaiTidakSah(
+            f"{kutip(teks(nilai))} tidak dikenali; tulis golongan/ruang seperti III/a "
+            "(PNS/CPNS) atau I\u2013XVII (PPPK)."
+        )
+    return g
+
+
+_PENDIDIKAN_LAIN = {
+    "SMU": Pendidikan.SLTA,
+    "STM": Pendidikan.SLTA,
+    "SMEA": Pendidikan.SLTA,
+    "SPK": Pendidikan.SLTA,
+    "MA": Pendidikan.SLTA,
+    "MTS": Pendidikan.SLTP,
+    "MI": Pendidikan.SD,
+    "SR": Pendidikan.SD,
+    "DIPLOMAI": Pendidikan.D1,
+    "DIPLOMAII": Pendidikan.D2,
+    "DIPLOMAIII": Pendidikan.D3,
+    "DIPLOMAIV": Pendidikan.D4,
+    "SARJANA": Pendidikan.S1,
+    "STRATA1": Pendidikan.S1,
+    "STRATA2": Pendidikan.S2,
+    "STRATA3": Pendidikan.S3,
+    "MAGISTER": Pendidikan.S2,
+    "DOKTOR": Pendidikan.S3,
+    "SPESIALIS": Pendidikan.SP1,
+    "NERS": Pendidikan.PROFESI,
+}
+
+
+def baca_pendidikan(nilai) -> int | None:
+    if nilai is None or not str(nilai).strip():
+        return None
+    s = teks(nilai).upper().replace("SEDERAJAT", "").replace(".", "").strip()
+    hasil = pendidikan_dari_teks(s)
+    if hasil is None:
+        hasil = _PENDIDIKAN_LAIN.get(re.sub(r"[^A-Z0-9]", "", s))
+    if hasil is None:
+        raise NilaiTidakSah(
+            f"{kutip(teks(nilai))} tidak dikenali; isi salah satu dari: "
+            + ", ".join(p.label for p in Pendidikan)
+            + "."
+        )
+    return int(hasil)

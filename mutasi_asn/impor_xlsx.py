@@ -651,6 +651,17 @@ def muat_per(qs, field: str, nilai) -> dict:
     return hasil
 
 
+def pk_terjangkau(manager, actor, pks) -> set:
+    """Which of `pks` the actor may change, through the model's one scoping rule
+    (`for_user`); every one for the command line without a user (actor None)."""
+    if actor is None:
+        return set(pks)
+    hasil = set()
+    for bagian in per_potongan(pks):
+        hasil.update(manager.for_user(actor).filter(pk__in=bagian).values_list("pk", flat=True))
+    return hasil
+
+
 # --- templates -------------------------------------------------------------------------------
 
 

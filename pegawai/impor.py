@@ -1,9 +1,12 @@
-"""The register import as a process: upload, check (the preview), commit in the background.
+"""The one import flow: upload, check (the preview), commit in the background.
 
-`impor_unggah` keeps the file privately and records who uploaded it; `impor_periksa` checks
-every row without writing; `impor_konfirmasi` queues the commit; `impor_jalankan` (run by the
-Celery task) re-reads and re-checks the file against the register as it is now and writes
-everything in one transaction, or nothing. The management commands call `impor_berkas`.
+Every spreadsheet import is a `mutasi_asn.impor_kontrak.KontrakImpor` (its columns, `periksa`
+and `tulis`); this module runs any of them. `impor_unggah` keeps the file privately and
+records who uploaded it (the audit row); `impor_periksa` checks every row without writing;
+`impor_konfirmasi` queues the commit; `impor_jalankan` (run by the Celery task) re-reads and
+re-checks the file against the data as it is now and writes everything in one transaction, or
+nothing. The management commands call `impor_berkas`. It lives in `pegawai` because the audit
+row does; higher apps (the ABK) register their contracts and use it from above.
 """
 
 import logging
@@ -16,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone, translation
 
+from mutasi_asn.impor_kontrak import HasilImpor, KontrakImpor, kontrak_impor
 from mutasi_asn.impor_xlsx import (
     BerkasTidakSah,
     GalatBaris,
@@ -24,15 +28,11 @@ from mutasi_asn.impor_xlsx import (
     tulis_templat,
 )
 
-from . import impor_jabatan, impor_pegawai
-from .choices import JenisImpor, StatusImpor
-from .impor_pegawai import HasilImpor
+from .choices import StatusImpor
 from .models import ImporRegister
 
 logger = logging.getLogger(__name__)
 
-MODUL = {JenisImpor.PEGAWAI: impor_pegawai, JenisImpor.JABATAN: impor_jabatan}
-IZIN = {JenisImpor.PEGAWAI: "pegawai.add_pegawai", JenisImpor.JABATAN: "instansi.add_jabatan"}
 MAKS_GALAT_DISIMPAN = 20000  # a whole file of bad rows still fits; beyond that, a note says so
 
 
@@ -52,14 +52,14 @@ def folder_impor() -> Path:
 
 
 def templat_xlsx(jenis: str) -> bytes:
-    modul = MODUL[jenis]
-    return tulis_templat(JenisImpor(jenis).label, modul.KOLOM, modul.CONTOH, modul.PETUNJUK)
+    k = kontrak_impor(jenis)
+    return tulis_templat(k.label, k.kolom, k.contoh, k.petunjuk)
 
 
 @transaction.atomic
-def impor_unggah(*, jenis: str, berkas, actor) -> ImporRegister:
+def impor_unggah(*, jenis: str, berkas, actor, opsi: dict | None = None) -> ImporRegister:
     """Keep an uploaded file privately, record the upload (the audit trail of imports) and
-    queue its check for the preview."""
+    queue its check for the preview. `opsi` are the contract's choices (the ABK's periode)."""
     try:
         periksa_berkas(berkas.name, berkas.size)  # before reading a file that is too big
         data = berkas.read()
@@ -76,6 +76,7 @@ def impor_unggah(*, jenis: str, berkas, actor) -> ImporRegister:
         berkas=nama_simpan,
         ukuran=len(data),
         diunggah_oleh=actor,
+        opsi=opsi or {},
     )
     impor.full_clean()
     impor.save()
@@ -98,8 +99,8 @@ def _isi_hasil(impor: ImporRegister, hasil: HasilImpor) -> None:
         impor.pesan = f"Ada {len(hasil.galat)} kesalahan; hanya {MAKS_GALAT_DISIMPAN} pertama yang ditampilkan."
 
 
-def _baca(impor: ImporRegister):
-    return baca_lembar(folder_impor() / impor.berkas, MODUL[impor.jenis].KOLOM)
+def _baca(kontrak: KontrakImpor, sumber):
+    return baca_lembar(sumber, kontrak.kolom, maks_baris=kontrak.maks_baris)
 
 
 def impor_periksa(*, impor: ImporRegister) -> ImporRegister:
@@ -127,9 +128,12 @@ def impor_periksa(*, impor: ImporRegister) -> ImporRegister:
 
     with translation.override("id"):
         try:
-            lembar = _baca(impor)
+            kontrak = kontrak_impor(impor.jenis)
+            lembar = _baca(kontrak, folder_impor() / impor.berkas)
             ImporRegister.objects.filter(pk=impor.pk).update(jumlah_baris=len(lembar.baris))
-            hasil = MODUL[impor.jenis].validasi(lembar, actor=impor.diunggah_oleh, progres=progres)
+            hasil = kontrak.periksa(
+                lembar, actor=impor.diunggah_oleh, opsi=impor.opsi, progres=progres
+            )
         except BerkasTidakSah as exc:
             impor.status = StatusImpor.GAGAL
             impor.pesan = str(exc)
@@ -233,17 +237,19 @@ def impor_jalankan(*, impor_id: int) -> ImporRegister:
         _gagal(impor, PESAN_SIMPAN_TERHENTI)
         return impor
     ImporRegister.objects.filter(pk=impor.pk).update(tahap="memeriksa")
-    modul = MODUL[impor.jenis]
+    kontrak = kontrak_impor(impor.jenis)
     actor = impor.diunggah_oleh
     progres = _PencatatProgres(impor.pk)
     try:
         with translation.override("id"):
-            lembar = _baca(impor)
+            lembar = _baca(kontrak, folder_impor() / impor.berkas)
             with transaction.atomic():
-                hasil = modul.validasi(lembar, actor=actor, kunci=True, progres=progres.memeriksa)
+                hasil = kontrak.periksa(
+                    lembar, actor=actor, opsi=impor.opsi, kunci=True, progres=progres.memeriksa
+                )
                 if hasil.galat:
                     raise _Ditolak(hasil)
-                modul.tulis(hasil, actor=actor, progres=progres.menyimpan)
+                kontrak.tulis(hasil, actor=actor, opsi=impor.opsi, progres=progres.menyimpan)
                 _isi_hasil(impor, hasil)
                 diperbarui = ImporRegister.objects.filter(
                     pk=impor.pk, status=StatusImpor.DIPROSES
@@ -268,7 +274,7 @@ def impor_jalankan(*, impor_id: int) -> ImporRegister:
         _isi_hasil(impor, exc.hasil)
         _gagal(
             impor,
-            "Data register berubah sejak pratinjau, sehingga sebagian baris kini salah. Tidak ada "
+            "Data berubah sejak pratinjau, sehingga sebagian baris kini salah. Tidak ada "
             "data yang disimpan. Perbaiki baris di bawah lalu unggah ulang.",
         )
     except BerkasTidakSah as exc:
@@ -304,27 +310,31 @@ class HasilBerkas:
     impor: ImporRegister | None = None
 
 
-def impor_berkas(*, jenis: str, path: Path, actor, simpan: bool) -> HasilBerkas:
+def impor_berkas(
+    *, jenis: str, path: Path, actor, simpan: bool, opsi: dict | None = None
+) -> HasilBerkas:
     """The command-line import: check a file, and with `simpan` write it all-or-nothing.
 
     A committed run is recorded as an ImporRegister row too, so the audit trail is complete.
     """
-    modul = MODUL[jenis]
+    kontrak = kontrak_impor(jenis)
+    opsi = opsi or {}
     with translation.override("id"):
         try:
-            lembar = baca_lembar(path, modul.KOLOM)
+            lembar = _baca(kontrak, path)
         except BerkasTidakSah as exc:
             return HasilBerkas(None, str(exc))
         if not simpan:
-            return HasilBerkas(modul.validasi(lembar, actor=actor))
+            return HasilBerkas(kontrak.periksa(lembar, actor=actor, opsi=opsi))
         try:
             with transaction.atomic():
-                hasil = modul.validasi(lembar, actor=actor, kunci=True)
+                hasil = kontrak.periksa(lembar, actor=actor, opsi=opsi, kunci=True)
                 if hasil.galat:
                     raise _Ditolak(hasil)
-                modul.tulis(hasil, actor=actor)
+                kontrak.tulis(hasil, actor=actor, opsi=opsi)
                 impor = ImporRegister(
                     jenis=jenis,
+                    opsi=opsi,
                     nama_berkas=path.name[:255],
                     ukuran=path.stat().st_size,
                     diunggah_oleh=actor,

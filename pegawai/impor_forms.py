@@ -2,6 +2,9 @@ from django import forms
 
 
 class UnggahImporForm(forms.Form):
+    """The upload of every import; a contract that needs a choice (the ABK's periode)
+    subclasses it, adds the field and returns it from `opsi()`."""
+
     berkas = forms.FileField(
         label="Berkas Excel (.xlsx)",
         widget=forms.ClearableFileInput(
@@ -10,3 +13,7 @@ class UnggahImporForm(forms.Form):
             }
         ),
     )
+
+    def opsi(self) -> dict:
+        """The contract's choices, JSON-able (kept on the import row)."""
+        return {}

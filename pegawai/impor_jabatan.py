@@ -12,9 +12,25 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from instansi.choices import Eselon, Golongan, JenisJabatan, Jenjang
+from instansi.choices import (
+    Eselon,
+    Golongan,
+    JenisJabatan,
+    Jenjang,
+    baca_golongan,
+    baca_pendidikan,
+)
 from instansi.models import Jabatan, UnitKerja
 from instansi.signals import jabatan_berubah
+from mutasi_asn.impor_kontrak import (
+    BARU,
+    DIUBAH,
+    TETAP,
+    HasilImpor,
+    KontrakImpor,
+    daftarkan_impor,
+    perbarui_massal,
+)
 from mutasi_asn.impor_xlsx import (
     PESAN_BARIS_CONTOH,
     KolomImpor,
@@ -27,20 +43,11 @@ from mutasi_asn.impor_xlsx import (
     muat_per,
     per_potongan,
     pilihan,
+    pk_terjangkau,
     tandai_duplikat,
     teks,
     tiap_baris,
     ya_tidak,
-)
-
-from .impor_pegawai import (
-    BARU,
-    DIUBAH,
-    TETAP,
-    HasilImpor,
-    baca_golongan,
-    baca_pendidikan,
-    perbarui_massal,
 )
 
 KOLOM = [
@@ -195,10 +202,11 @@ class RencanaJabatan:
     unit_tersentuh: set[int] = field(default_factory=set)  # before and after, for the ABK
 
 
-def validasi(
+def periksa(
     lembar: LembarData,
     *,
     actor=None,
+    opsi: dict | None = None,
     kunci: bool = False,
     progres: Callable[[int], None] | None = None,
 ) -> HasilImpor:
@@ -213,13 +221,7 @@ def validasi(
     if kunci:
         qs_jabatan = qs_jabatan.select_for_update()
     ada_di_db: dict[str, Jabatan] = muat_per(qs_jabatan, "kode", semua_kode)
-    terjangkau = None  # pks of existing jabatan the actor may change; None = all
-    if actor is not None and not getattr(actor, "lingkup_kota", False):
-        terjangkau = set()
-        for potong in per_potongan([j.pk for j in ada_di_db.values()]):
-            terjangkau.update(
-                Jabatan.objects.for_user(actor).filter(pk__in=potong).values_list("pk", flat=True)
-            )
+    terjangkau = pk_terjangkau(Jabatan.objects, actor, [j.pk for j in ada_di_db.values()])
     qs_unit = UnitKerja.objects.all() if actor is None else UnitKerja.objects.for_user(actor)
     unit: dict[str, UnitKerja] = muat_per(qs_unit, "kode", kode_unit)
     # Names already taken in those units, by jabatan not in this file under the same kode.
@@ -254,7 +256,7 @@ def validasi(
         if kode == CONTOH[0][0] and nilai["nama"] == CONTOH[0][1]:
             b.tambah("", PESAN_BARIS_CONTOH)
         lama = ada_di_db.get(kode) if kode else None
-        if lama is not None and terjangkau is not None and lama.pk not in terjangkau:
+        if lama is not None and lama.pk not in terjangkau:
             b.tambah(
                 "kode",
                 f"Jabatan {kode} berada di luar cakupan instansi Anda; hapus baris ini.",
@@ -362,7 +364,13 @@ def _contoh(obj: Jabatan, berubah: list[str]) -> dict:
 
 
 @transaction.atomic
-def tulis(hasil: HasilImpor, *, actor, progres: Callable[[int], None] | None = None) -> None:
+def tulis(
+    hasil: HasilImpor,
+    *,
+    actor,
+    opsi: dict | None = None,
+    progres: Callable[[int], None] | None = None,
+) -> None:
     rencana: RencanaJabatan = hasil.rencana
     selesai = 0
     for potong in per_potongan(rencana.baru):
@@ -382,3 +390,27 @@ def tulis(hasil: HasilImpor, *, actor, progres: Callable[[int], None] | None = N
         )
     if progres:
         progres(hasil.jumlah_baris)
+
+
+KONTRAK = daftarkan_impor(
+    KontrakImpor(
+        jenis="jabatan",
+        label="Jabatan",
+        kolom=KOLOM,
+        periksa=periksa,
+        tulis=tulis,
+        izin="instansi.add_jabatan",
+        url_unggah="pegawai:impor_jabatan",
+        url_daftar="instansi:jabatan_list",
+        kolom_contoh=[
+            ("kode", "Kode"),
+            ("nama", "Jabatan"),
+            ("jenis", "Jenis"),
+            ("kelas", "Kelas"),
+            ("unit", "Unit kerja"),
+            ("keterangan", "Keterangan"),
+        ],
+        contoh=CONTOH,
+        petunjuk=PETUNJUK,
+    )
+)

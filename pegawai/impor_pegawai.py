@@ -10,7 +10,6 @@ goes through `services.pegawai_pindah_jabatan_massal`, so the history gets its r
 import copy
 import datetime
 import re
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,12 +18,20 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from instansi.choices import Golongan, Pendidikan, golongan_dari_teks, pendidikan_dari_teks
+from instansi.choices import Golongan, baca_golongan, baca_pendidikan
 from instansi.models import Jabatan
+from mutasi_asn.impor_kontrak import (
+    BARU,
+    DIUBAH,
+    TETAP,
+    HasilImpor,
+    KontrakImpor,
+    daftarkan_impor,
+    perbarui_massal,
+)
 from mutasi_asn.impor_xlsx import (
     PESAN_BARIS_CONTOH,
     UKURAN_POTONGAN,
-    GalatBaris,
     KolomImpor,
     LembarData,
     NilaiTidakSah,
@@ -34,6 +41,7 @@ from mutasi_asn.impor_xlsx import (
     muat_per,
     per_potongan,
     pilihan,
+    pk_terjangkau,
     tanggal,
     teks,
     tiap_baris,
@@ -195,46 +203,6 @@ NIP_CONTOH = "198609262015051001"
 NAMA_CONTOH = "Maria Siregar"
 
 
-BARU, DIUBAH, TETAP = "Baru", "Diubah", "Tidak berubah"  # what a valid row does
-MAKS_CONTOH = 20  # rows shown as a sample in the preview
-
-
-@dataclass
-class HasilImpor:
-    """What the preview shows and what the commit writes."""
-
-    jumlah_baris: int = 0
-    jumlah_baru: int = 0
-    jumlah_ubah: int = 0
-    jumlah_tetap: int = 0
-    galat: list[GalatBaris] = field(default_factory=list)
-    contoh: list[dict] = field(default_factory=list)
-    kolom_diabaikan: list[str] = field(default_factory=list)
-    rencana: object = None
-
-    @property
-    def jumlah_baris_galat(self) -> int:
-        return len({g.baris for g in self.galat})
-
-    def catat(self, nomor: int, aksi: str, contoh: Callable[..., dict], *args) -> None:
-        """Count a valid row by what it will do (BARU, DIUBAH, TETAP); the first rows make the
-        preview's sample, `contoh(*args)` giving their columns (built only for those)."""
-        if aksi == BARU:
-            self.jumlah_baru += 1
-        elif aksi == DIUBAH:
-            self.jumlah_ubah += 1
-        else:
-            self.jumlah_tetap += 1
-        if len(self.contoh) < MAKS_CONTOH:
-            self.contoh.append({"baris": nomor, "aksi": aksi, **contoh(*args)})
-
-    def selesai(self, rencana) -> "HasilImpor":
-        """Errors in row order, the plan attached: what `validasi` returns."""
-        self.galat.sort(key=lambda g: (g.baris, g.kolom))
-        self.rencana = rencana
-        return self
-
-
 # --- cell readers specific to pegawai -------------------------------------------------------
 
 _SAINTIFIK = re.compile(r"^\d+(?:[.,]\d+)?E\+?\d+$", re.IGNORECASE)
@@ -292,77 +260,6 @@ baca_jenis_kelamin = pilihan(
     "isi L atau P.",
 )
 
-_GOL_DALAM_TEKS = re.compile(r"(?<![A-Z])(IV|III|II|I)\s*[/\-.]?\s*([A-E])(?![A-Z])")
-
-
-def baca_golongan(nilai) -> int | None:
-    """`III/a`, `III-a`, `IIIa`, `Penata Muda (III/a)`; PPPK `IX` or 9 (returned as PPPK)."""
-    if nilai is None or not str(nilai).strip():
-        return None
-    if isinstance(nilai, int | float) and not isinstance(nilai, bool):
-        if float(nilai).is_integer() and 1 <= int(nilai) <= 17:
-            return 100 + int(nilai)
-        raise NilaiTidakSah(f"{kutip(nilai)} bukan golongan; tulis seperti III/a.")
-    s = teks(nilai).upper()
-    g = golongan_dari_teks(s)
-    if g is None:
-        m = _GOL_DALAM_TEKS.search(s)
-        if m:
-            g = golongan_dari_teks(f"{m[1]}/{m[2]}")
-    if g is None:
-        polos = s.replace("(PPPK)", "").replace("PPPK", "").strip()
-        if polos.isdigit() and 1 <= int(polos) <= 17:
-            g = 100 + int(polos)
-        else:
-            g = golongan_dari_teks(polos)
-    if g is None:
-        raise NilaiTidakSah(
-            f"{kutip(teks(nilai))} tidak dikenali; tulis golongan/ruang seperti III/a "
-            "(PNS/CPNS) atau I\u2013XVII (PPPK)."
-        )
-    return g
-
-
-_PENDIDIKAN_LAIN = {
-    "SMU": Pendidikan.SLTA,
-    "STM": Pendidikan.SLTA,
-    "SMEA": Pendidikan.SLTA,
-    "SPK": Pendidikan.SLTA,
-    "MA": Pendidikan.SLTA,
-    "MTS": Pendidikan.SLTP,
-    "MI": Pendidikan.SD,
-    "SR": Pendidikan.SD,
-    "DIPLOMAI": Pendidikan.D1,
-    "DIPLOMAII": Pendidikan.D2,
-    "DIPLOMAIII": Pendidikan.D3,
-    "DIPLOMAIV": Pendidikan.D4,
-    "SARJANA": Pendidikan.S1,
-    "STRATA1": Pendidikan.S1,
-    "STRATA2": Pendidikan.S2,
-    "STRATA3": Pendidikan.S3,
-    "MAGISTER": Pendidikan.S2,
-    "DOKTOR": Pendidikan.S3,
-    "SPESIALIS": Pendidikan.SP1,
-    "NERS": Pendidikan.PROFESI,
-}
-
-
-def baca_pendidikan(nilai) -> int | None:
-    if nilai is None or not str(nilai).strip():
-        return None
-    s = teks(nilai).upper().replace("SEDERAJAT", "").replace(".", "").strip()
-    hasil = pendidikan_dari_teks(s)
-    if hasil is None:
-        hasil = _PENDIDIKAN_LAIN.get(re.sub(r"[^A-Z0-9]", "", s))
-    if hasil is None:
-        raise NilaiTidakSah(
-            f"{kutip(teks(nilai))} tidak dikenali; isi salah satu dari: "
-            + ", ".join(p.label for p in Pendidikan)
-            + "."
-        )
-    return int(hasil)
-
-
 # --- validation ---------------------------------------------------------------------------------
 
 
@@ -400,21 +297,11 @@ FIELD_UBAH = [
 ]
 
 
-def _dalam_cakupan(actor) -> Callable[[Pegawai], bool]:
-    if actor is None or getattr(actor, "lingkup_kota", False):
-        return lambda p: True
-    instansi_id = getattr(actor, "instansi_cakupan_id", None)
-    return lambda p: (
-        instansi_id is not None
-        and p.jabatan_id is not None
-        and p.jabatan.unit_kerja.instansi_id == instansi_id
-    )
-
-
-def validasi(
+def periksa(
     lembar: LembarData,
     *,
     actor=None,
+    opsi: dict | None = None,
     kunci: bool = False,
     progres: Callable[[int], None] | None = None,
 ) -> HasilImpor:
@@ -439,7 +326,7 @@ def validasi(
         "pegawai_id",
         [p.pk for p in ada_di_db.values()],
     )
-    boleh = _dalam_cakupan(actor)
+    terjangkau = pk_terjangkau(Pegawai.objects, actor, [p.pk for p in ada_di_db.values()])
     rencana = RencanaPegawai()
 
     # Pass 2: each row on its own, with the lookups in memory.
@@ -465,7 +352,7 @@ def validasi(
         if nip == NIP_CONTOH and nama == NAMA_CONTOH:
             b.tambah("", PESAN_BARIS_CONTOH)
         lama = ada_di_db.get(nip) if nip else None
-        if lama is not None and not boleh(lama):
+        if lama is not None and lama.pk not in terjangkau:
             b.tambah(
                 "nip",
                 f"Pegawai dengan NIP {nip} berada di luar cakupan instansi Anda; "
@@ -641,25 +528,14 @@ def _contoh(obj: Pegawai, lama, jab, pindah, berubah) -> dict:
 # --- writing ------------------------------------------------------------------------------------
 
 
-def perbarui_massal(perubahan, model, *, actor):
-    """bulk_update only the fields each row changed, rows grouped by that set of fields.
-
-    A CASE over every field of every row costs many times more (to build and to run) than
-    the one or two fields a row usually changes. Yields the rows written after each batch.
-    """
-    kelompok = defaultdict(list)
-    for obj, fields in perubahan:
-        kelompok[fields].append(obj)
-    for fields, objs in kelompok.items():
-        for potong in per_potongan(objs, 1000):
-            bulk_update_with_history(
-                potong, model, list(fields), batch_size=1000, default_user=actor
-            )
-            yield len(potong)
-
-
 @transaction.atomic
-def tulis(hasil: HasilImpor, *, actor, progres: Callable[[int], None] | None = None) -> None:
+def tulis(
+    hasil: HasilImpor,
+    *,
+    actor,
+    opsi: dict | None = None,
+    progres: Callable[[int], None] | None = None,
+) -> None:
     """Write a validated plan in bulk. The caller's transaction makes it all-or-nothing."""
     rencana: RencanaPegawai = hasil.rencana
     selesai = 0
@@ -700,3 +576,27 @@ def tulis(hasil: HasilImpor, *, actor, progres: Callable[[int], None] | None = N
     _kirim_bezetting(rencana.jabatan_tersentuh)
     if progres:
         progres(hasil.jumlah_baris)
+
+
+KONTRAK = daftarkan_impor(
+    KontrakImpor(
+        jenis="pegawai",
+        label="Pegawai",
+        kolom=KOLOM,
+        periksa=periksa,
+        tulis=tulis,
+        izin="pegawai.add_pegawai",
+        url_unggah="pegawai:impor_pegawai",
+        url_daftar="pegawai:pegawai_list",
+        kolom_contoh=[
+            ("nip", "NIP"),
+            ("nama", "Nama"),
+            ("golongan", "Golongan"),
+            ("pendidikan", "Pendidikan"),
+            ("jabatan", "Jabatan"),
+            ("keterangan", "Keterangan"),
+        ],
+        contoh=CONTOH,
+        petunjuk=PETUNJUK,
+    )
+)

@@ -10,8 +10,9 @@ from simple_history.models import HistoricalRecords
 
 from instansi.choices import Golongan, Pendidikan, golongan_dengan_pangkat
 from instansi.models import Jabatan
+from mutasi_asn.impor_kontrak import kontrak_impor
 
-from .choices import JenisImpor, JenisKelamin, PredikatSKP, StatusImpor, StatusKepegawaian
+from .choices import JenisKelamin, PredikatSKP, StatusImpor, StatusKepegawaian
 from .nip import format_nip, urai_nip, validasi_ni_pppk
 from .querysets import ImporRegisterQuerySet, PegawaiQuerySet, RiwayatJabatanQuerySet
 
@@ -213,7 +214,10 @@ class ImporRegister(models.Model):
     the commit can re-read and re-check it; counts and row errors are kept for the preview.
     """
 
-    jenis = models.CharField(_("jenis data"), max_length=10, choices=JenisImpor.choices)
+    # The kind is a registered import contract (mutasi_asn.impor_kontrak), not a fixed list:
+    # a new import needs no migration.
+    jenis = models.CharField(_("jenis data"), max_length=20)
+    opsi = models.JSONField(_("pilihan impor"), default=dict, blank=True)
     nama_berkas = models.CharField(_("nama berkas"), max_length=255)
     berkas = models.CharField(_("lokasi berkas"), max_length=255, blank=True, editable=False)
     ukuran = models.PositiveIntegerField(_("ukuran (byte)"), default=0)
@@ -254,6 +258,18 @@ class ImporRegister(models.Model):
 
     def get_absolute_url(self):
         return reverse("pegawai:impor_detail", args=[self.pk])
+
+    @property
+    def kontrak(self):
+        return kontrak_impor(self.jenis)
+
+    def get_jenis_display(self) -> str:
+        try:
+            label = self.kontrak.label
+        except KeyError:  # a kind no longer registered still has its audit rows
+            return self.jenis
+        keterangan = self.kontrak.keterangan_opsi(self.opsi or {})
+        return f"{label} ({keterangan})" if keterangan else label
 
     @property
     def boleh_disimpan(self) -> bool:

@@ -35,7 +35,7 @@ def unit(db, instansi_a):
 
 
 def periksa(header, baris):
-    return impor_jabatan.validasi(baca_lembar(buat_xlsx(header, baris), impor_jabatan.KOLOM))
+    return impor_jabatan.periksa(baca_lembar(buat_xlsx(header, baris), impor_jabatan.KOLOM))
 
 
 def simpan(tmp_path, header, baris, *args):
@@ -235,7 +235,7 @@ def test_jabatan_di_luar_cakupan_tidak_dapat_diubah(unit, instansi_b, buat_pengg
         buat_xlsx(["Kode", "Nama Jabatan", "Kode Unit"], [["J-LUAR", "Diambil", "U-1"]]),
         impor_jabatan.KOLOM,
     )
-    hasil = impor_jabatan.validasi(lembar, actor=operator)
+    hasil = impor_jabatan.periksa(lembar, actor=operator)
     assert [(g.baris, g.kolom) for g in hasil.galat] == [(2, "Kode Jabatan")]
     assert "di luar cakupan" in hasil.galat[0].pesan
     lain.refresh_from_db()

@@ -45,7 +45,7 @@ def tulis_berkas(tmp_path, header, baris, nama="impor.xlsx"):
 
 def periksa(header, baris, actor=None):
     lembar = baca_lembar(buat_xlsx(header, baris), impor_pegawai.KOLOM)
-    return impor_pegawai.validasi(lembar, actor=actor)
+    return impor_pegawai.periksa(lembar, actor=actor)
 
 
 # --- validation and commit (the service) -------------------------------------------------
@@ -226,7 +226,7 @@ def test_validasi_memakai_jumlah_kueri_tetap(jabatan, django_assert_max_num_quer
     for n in (3, 60):
         lembar = baca_lembar(buat_xlsx(HEADER, berkas(n)), impor_pegawai.KOLOM)
         with django_assert_max_num_queries(4):
-            impor_pegawai.validasi(lembar)
+            impor_pegawai.periksa(lembar)
 
 
 def test_penulisan_massal_memakai_jumlah_kueri_tetap(jabatan):
@@ -238,7 +238,7 @@ def test_penulisan_massal_memakai_jumlah_kueri_tetap(jabatan):
             [f"1990010220150310{i:02d}", "PNS", f"P{i}", "III/a", "S1", "JAB-A", ""]
             for i in range(awal, awal + n)
         ]
-        hasil = impor_pegawai.validasi(baca_lembar(buat_xlsx(HEADER, baris), impor_pegawai.KOLOM))
+        hasil = impor_pegawai.periksa(baca_lembar(buat_xlsx(HEADER, baris), impor_pegawai.KOLOM))
         with CaptureQueriesContext(connection) as kueri:
             impor_pegawai.tulis(hasil, actor=None)
         return len(kueri)

@@ -27,7 +27,7 @@ PANJANG_MAKS_PESAN_GANDA = 300
 def test_satu_nip_diulang_10000_kali_tiap_pesan_menyebut_sedikit_baris_lain(jabatan):
     baris = [[NIP_BARU, "PNS", "Rina Sitorus", "III/a", "S1", "JAB-A", ""]] * 10_000
     lembar = baca_lembar(buat_xlsx(HEADER, baris), impor_pegawai.KOLOM)
-    hasil = impor_pegawai.validasi(lembar)
+    hasil = impor_pegawai.periksa(lembar)
     ganda = [g for g in hasil.galat if "lebih dari sekali" in g.pesan]
     assert len(ganda) == 10_000
     assert hasil.jumlah_baris_galat == 10_000
@@ -45,7 +45,7 @@ def test_satu_kode_jabatan_diulang_10000_kali_pesannya_terbatas(jabatan):
     baris = [["J-SAMA", "Analis", "UNIT-A", "Fungsional", "Ahli Muda", "", 9]] * 10_000
     header = ["Kode Jabatan", "Nama Jabatan", "Kode Unit Kerja", "Jenis Jabatan", "Jenjang"]
     header += ["Eselon", "Kelas Jabatan"]
-    hasil = impor_jabatan.validasi(baca_lembar(buat_xlsx(header, baris), impor_jabatan.KOLOM))
+    hasil = impor_jabatan.periksa(baca_lembar(buat_xlsx(header, baris), impor_jabatan.KOLOM))
     assert hasil.jumlah_baris_galat == 10_000
     assert max(len(g.pesan) for g in hasil.galat) < PANJANG_MAKS_PESAN_GANDA
     assert any("dan 9.996 baris lain" in g.pesan for g in hasil.galat)
@@ -93,7 +93,7 @@ def test_nilai_sel_panjang_dipotong_dalam_pesan(jabatan):
         buat_xlsx(HEADER, [[NIP_BARU, "PNS", "Rina", raksasa, "S1", "JAB-A", ""]]),
         impor_pegawai.KOLOM,
     )
-    hasil = impor_pegawai.validasi(lembar)
+    hasil = impor_pegawai.periksa(lembar)
     pesan = next(g.pesan for g in hasil.galat if g.kolom == "Golongan")
     assert "tidak dikenali" in pesan and "\u2026" in pesan
     assert len(pesan) < 300

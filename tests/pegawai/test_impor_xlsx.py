@@ -11,6 +11,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from instansi.choices import baca_golongan, baca_pendidikan
 from mutasi_asn.impor_xlsx import (
     BerkasTidakSah,
     KolomImpor,
@@ -20,7 +21,7 @@ from mutasi_asn.impor_xlsx import (
     tulis_templat,
 )
 from pegawai import impor_jabatan, impor_pegawai
-from pegawai.impor_pegawai import baca_golongan, baca_nip, baca_pendidikan
+from pegawai.impor_pegawai import baca_nip
 
 
 def buat_xlsx(header, baris, *, judul_atas=None, nama_lembar="Data") -> bytes:
@@ -224,7 +225,7 @@ def test_templat_meloloskan_rumus_sebagai_teks():
 @pytest.mark.parametrize("modul", [impor_pegawai, impor_jabatan])
 def test_baris_contoh_templat_yang_lupa_dihapus_ditolak(modul):
     data = tulis_templat("Data", modul.KOLOM, modul.CONTOH, modul.PETUNJUK)
-    hasil = modul.validasi(baca_lembar(data, modul.KOLOM))
+    hasil = modul.periksa(baca_lembar(data, modul.KOLOM))
     assert any(g.baris == 2 and "baris contoh" in g.pesan for g in hasil.galat)
     assert hasil.jumlah_baru == 0
 

@@ -8,6 +8,16 @@ from django.core.management.base import BaseCommand, CommandError
 from pegawai.impor import impor_berkas
 
 
+def pengguna_pengimpor(username: str):
+    """The user named by `--oleh` (None without it); CommandError when there is none."""
+    if not username:
+        return None
+    try:
+        return get_user_model().objects.get(username=username)
+    except get_user_model().DoesNotExist:
+        raise CommandError(f"Pengguna \u201c{username}\u201d tidak ada.") from None
+
+
 class PerintahImpor(BaseCommand):
     jenis = ""
 
@@ -32,12 +42,7 @@ class PerintahImpor(BaseCommand):
             raise CommandError(f"Berkas tidak ditemukan: {path}")
         if path.suffix.lower() != ".xlsx":
             raise CommandError("Hanya berkas .xlsx yang diterima.")
-        actor = None
-        if oleh:
-            try:
-                actor = get_user_model().objects.get(username=oleh)
-            except get_user_model().DoesNotExist:
-                raise CommandError(f"Pengguna \u201c{oleh}\u201d tidak ada.") from None
+        actor = pengguna_pengimpor(oleh)
         hasil = impor_berkas(jenis=self.jenis, path=path, actor=actor, simpan=not dry_run)
         if hasil.hasil is None:
             raise CommandError(hasil.pesan)

@@ -96,7 +96,7 @@ from .models_kompetensi import (  # noqa: E402
 from .selectors import label_predikat  # noqa: E402
 
 
-class FaktaPegawaiAdmin(LayananAdminMixin, SimpleHistoryAdmin):
+class FaktaPegawaiAdmin(PencarianAdminMixin, LayananAdminMixin, SimpleHistoryAdmin):
     list_select_related = ("pegawai",)
     autocomplete_fields = ("pegawai",)
     search_fields = ("pegawai__nip", "pegawai__nama")
@@ -156,19 +156,19 @@ class SKPTahunanAdmin(FaktaPegawaiAdmin):
 
 
 @admin.register(LabelPredikatSKP)
-class LabelPredikatSKPAdmin(SimpleHistoryAdmin):
+class LabelPredikatSKPAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
     list_display = ("kode", "label", "urutan")
     list_editable = ("label", "urutan")
 
 
 @admin.register(KotakTalenta)
-class KotakTalentaAdmin(SimpleHistoryAdmin):
+class KotakTalentaAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
     list_display = ("nomor", "kinerja", "potensi", "label")
     list_editable = ("label",)
 
 
 @admin.register(PengaturanKompetensi)
-class PengaturanKompetensiAdmin(SimpleHistoryAdmin):
+class PengaturanKompetensiAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return not PengaturanKompetensi.objects.exists()
 

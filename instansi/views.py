@@ -11,6 +11,7 @@ class InstansiListView(ObjectListView):
     model = Instansi
     filterset_class = filters.InstansiFilter
     tombol_tambah = "instansi:instansi_add"
+    tombol_impor = "pegawai:impor_instansi"
     urut_bawaan = "nama"
     kolom = [
         Kolom("Kode", "kode", urut="kode"),
@@ -43,6 +44,7 @@ class UnitKerjaListView(ObjectListView):
     model = UnitKerja
     filterset_class = filters.UnitKerjaFilter
     tombol_tambah = "instansi:unitkerja_add"
+    tombol_impor = "pegawai:impor_unitkerja"
     urut_bawaan = "instansi__nama,jalur"
     judul = "Unit kerja"
 

@@ -50,9 +50,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from simple_history.utils import bulk_update_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .impor_xlsx import MAKS_BARIS, GalatBaris, KolomImpor, per_potongan
+from .impor_xlsx import MAKS_BARIS, UKURAN_POTONGAN, GalatBaris, KolomImpor, per_potongan
 
 BARU, DIUBAH, TETAP = "Baru", "Diubah", "Tidak berubah"  # what a valid row does
 MAKS_CONTOH = 20  # rows shown as a sample in the preview
@@ -162,3 +162,18 @@ def perbarui_massal(perubahan, model, *, actor):
                 potong, model, list(fields), batch_size=1000, default_user=actor
             )
             yield len(potong)
+
+
+def tulis_massal(model, baru, ubah, *, actor, progres: Callable[[int], None] | None = None):
+    """Create `baru` and update `ubah` ((object, changed fields) pairs) in bulk, each with its
+    history row, reporting the rows written so far to `progres`."""
+    selesai = 0
+    for potong in per_potongan(baru):
+        bulk_create_with_history(potong, model, batch_size=UKURAN_POTONGAN, default_user=actor)
+        selesai += len(potong)
+        if progres:
+            progres(selesai)
+    for n in perbarui_massal(ubah, model, actor=actor):
+        selesai += n
+        if progres:
+            progres(selesai)

@@ -417,6 +417,16 @@ def pilihan(peta: dict[str, Any], petunjuk: str) -> Callable[[Any], Any]:
     return baca
 
 
+def pilihan_dari(choices, sinonim: dict[str, str] | None = None) -> Callable[[Any], Any]:
+    """A `pilihan` reader for a Django TextChoices: its values and labels, plus `sinonim`."""
+    peta = {}
+    for c in choices:
+        peta[kunci_header(c.value)] = c.value
+        peta[kunci_header(c.label)] = c.value
+    peta.update(sinonim or {})
+    return pilihan(peta, "isi salah satu dari: " + ", ".join(c.label for c in choices) + ".")
+
+
 def urai_angka(nilai) -> Decimal | None:
     """A number from a cell: numeric cells as they are; text in Indonesian or plain notation.
 

@@ -30,6 +30,8 @@ NAVIGASI = [
             Menu("Pegawai", "pegawai:pegawai_list", "person-badge", "pegawai.view_pegawai"),
             Menu("Impor pegawai", "pegawai:impor_pegawai", "upload", "pegawai.add_pegawai"),
             Menu("Impor jabatan", "pegawai:impor_jabatan", "upload", "instansi.add_jabatan"),
+            Menu("Impor instansi", "pegawai:impor_instansi", "upload", "instansi.add_instansi"),
+            Menu("Impor unit kerja", "pegawai:impor_unitkerja", "upload", "instansi.add_unitkerja"),
         ],
     ),
     Grup(

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from instansi.choices import (
     Eselon,
@@ -29,7 +28,7 @@ from mutasi_asn.impor_kontrak import (
     HasilImpor,
     KontrakImpor,
     daftarkan_impor,
-    perbarui_massal,
+    tulis_massal,
 )
 from mutasi_asn.impor_xlsx import (
     PESAN_BARIS_CONTOH,
@@ -38,11 +37,10 @@ from mutasi_asn.impor_xlsx import (
     NilaiTidakSah,
     baca_kunci,
     bilangan_bulat,
-    kunci_header,
     kutip,
     muat_per,
     per_potongan,
-    pilihan,
+    pilihan_dari,
     pk_terjangkau,
     tandai_duplikat,
     teks,
@@ -161,16 +159,7 @@ FIELD_UBAH = [
 ]
 
 
-def _pilihan(choices, sinonim: dict[str, str] | None = None):
-    peta = {}
-    for c in choices:
-        peta[kunci_header(c.value)] = c.value
-        peta[kunci_header(c.label)] = c.value
-    peta.update(sinonim or {})
-    return pilihan(peta, "isi salah satu dari: " + ", ".join(c.label for c in choices) + ".")
-
-
-baca_jenis = _pilihan(
+baca_jenis = pilihan_dari(
     JenisJabatan,
     {
         "jfu": JenisJabatan.PELAKSANA,
@@ -184,8 +173,8 @@ baca_jenis = _pilihan(
         "jabatanpengawas": JenisJabatan.PENGAWAS,
     },
 )
-baca_jenjang = _pilihan(Jenjang)
-baca_eselon = _pilihan(Eselon)
+baca_jenjang = pilihan_dari(Jenjang)
+baca_eselon = pilihan_dari(Eselon)
 
 
 def baca_golongan_pns(nilai):
@@ -372,16 +361,7 @@ def tulis(
     progres: Callable[[int], None] | None = None,
 ) -> None:
     rencana: RencanaJabatan = hasil.rencana
-    selesai = 0
-    for potong in per_potongan(rencana.baru):
-        bulk_create_with_history(potong, Jabatan, batch_size=2000, default_user=actor)
-        selesai += len(potong)
-        if progres:
-            progres(selesai)
-    for n in perbarui_massal(rencana.ubah, Jabatan, actor=actor):
-        selesai += n
-        if progres:
-            progres(selesai)
+    tulis_massal(Jabatan, rencana.baru, rencana.ubah, actor=actor, progres=progres)
     # As `instansi.services.jabatan_simpan` does, once for the whole file: the ABK listens.
     ditulis = {j.pk for j in rencana.baru} | {j.pk for j, _ in rencana.ubah}
     if ditulis:

@@ -15,6 +15,16 @@ urlpatterns = [
     path(
         "impor/jabatan/", impor_views.ImporUnggahView.as_view(jenis="jabatan"), name="impor_jabatan"
     ),
+    path(
+        "impor/instansi/",
+        impor_views.ImporUnggahView.as_view(jenis="instansi"),
+        name="impor_instansi",
+    ),
+    path(
+        "impor/unitkerja/",
+        impor_views.ImporUnggahView.as_view(jenis="unitkerja"),
+        name="impor_unitkerja",
+    ),
     path("impor/templat/<str:jenis>/", impor_views.impor_templat, name="impor_templat"),
     path("impor/<int:pk>/", impor_views.impor_detail, name="impor_detail"),
     path("impor/<int:pk>/simpan/", impor_views.impor_simpan, name="impor_simpan"),

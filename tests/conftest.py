@@ -3,6 +3,14 @@ import pytest
 from mutasi_asn.akun.roles import Peran
 from mutasi_asn.akun.services import peran_sinkronkan
 from tests.fixtures.factories import InstansiFactory, PenggunaFactory
+from tests.fixtures.urutan_id import mulai_id_di_atas_10000
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every id in every test has five digits, as in production (see tests/fixtures/urutan_id)."""
+    with django_db_blocker.unblock():
+        mulai_id_di_atas_10000()
 
 
 @pytest.fixture(autouse=True)

@@ -37,3 +37,13 @@ def test_saringan_ya_tidak_kosong_berarti_semua(rf, db):
     assert "Semua" in html and "Tidak diketahui" not in html
     fs = PegawaiFilter({"aktif": "false"}, queryset=Pegawai.objects.all(), request=None)
     assert fs.is_valid() and "aktif" in str(fs.qs.query).lower()
+
+
+def test_kueri_menulis_id_tanpa_pemisah_ribuan():
+    from mutasi_asn.templatetags.tampilan import kueri
+
+    assert kueri(unit_kerja=10470, aktif="true") == "?unit_kerja=10470&aktif=true"
+    assert (
+        kueri("/abk/hasil/?periode=2026", jabatan=1470) == "/abk/hasil/?periode=2026&jabatan=1470"
+    )
+    assert kueri("/pegawai/", instansi=None) == "/pegawai/"

@@ -1,6 +1,7 @@
 """Template helpers shared by every page: table cells, sort links, Indonesian formatting."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django import template
 from django.utils import timezone
@@ -32,6 +33,21 @@ def sel(obj, kolom):
     if kolom.tautan and hasattr(obj, "get_absolute_url"):
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), teks)
     return teks
+
+
+@register.simple_tag
+def kueri(dasar="", **parameter):
+    """A link's query string with its ids as plain digits: `{% kueri url_hasil jabatan=h.jabatan_id %}`.
+
+    `{{ obj.pk }}` goes through the thousand separator (`?jabatan=1.470` opens id 1); this tag
+    never localizes. Without `dasar` it returns `?k=v`; with it, `dasar` plus `?` or `&`. A value
+    of None leaves its parameter out. The result is escaped by the template (`&amp;` in href).
+    """
+    pasangan = {k: v for k, v in parameter.items() if v is not None}
+    if not pasangan:
+        return dasar
+    sambung = ("&" if "?" in str(dasar) else "?") if dasar else "?"
+    return f"{dasar}{sambung}{urlencode(pasangan)}"
 
 
 @register.simple_tag

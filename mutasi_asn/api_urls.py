@@ -6,6 +6,7 @@ from analisis_beban.api import HasilABKViewSet, RingkasanInstansiViewSet
 from instansi.api import InstansiViewSet, JabatanViewSet, UnitKerjaViewSet
 from pegawai.api import PegawaiViewSet
 from usulan_mutasi.api import UsulanMutasiViewSet
+from usulan_mutasi.rencana.api import RencanaViewSet
 
 # No format suffixes (`/abk/ringkasan.json`): they reached actions that take no `format`
 # argument (a 500). `?format=json` and the Accept header choose the format on every route.
@@ -18,5 +19,6 @@ router.register("pegawai", PegawaiViewSet, basename="pegawai")
 router.register("abk/hasil", HasilABKViewSet, basename="hasilabk")
 router.register("abk/ringkasan", RingkasanInstansiViewSet, basename="ringkasan-abk")
 router.register("usulan", UsulanMutasiViewSet, basename="usulan")
+router.register("rencana", RencanaViewSet, basename="rencana")
 
 urlpatterns = router.urls

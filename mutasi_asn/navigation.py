@@ -82,6 +82,12 @@ NAVIGASI = [
                 "file-earmark-text",
                 "usulan_mutasi.view_suratkeputusan",
             ),
+            Menu(
+                "Rencana pemerataan",
+                "usulan_mutasi:rencana_list",
+                "diagram-3",
+                "usulan_mutasi.view_rencanapemerataan",
+            ),
         ],
     ),
 ]

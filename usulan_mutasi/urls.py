@@ -32,3 +32,14 @@ urlpatterns = [
         name="sk_keluarkan_usulan",
     ),
 ]
+
+# The rebalancing plan (usulan_mutasi/rencana/).
+from .rencana import views as rencana_views  # noqa: E402
+
+urlpatterns += [
+    path("rencana/", rencana_views.RencanaListView.as_view(), name="rencana_list"),
+    path("rencana/tambah/", rencana_views.rencana_tambah, name="rencana_add"),
+    path("rencana/<int:pk>/", rencana_views.RencanaDetailView.as_view(), name="rencana_detail"),
+    path("rencana/<int:pk>/status/", rencana_views.rencana_status, name="rencana_status"),
+    path("rencana/<int:pk>/usulan/", rencana_views.rencana_usulan, name="rencana_usulan"),
+]

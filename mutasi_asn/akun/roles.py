@@ -134,3 +134,17 @@ for _peran in IZIN_PERAN:
     if _peran != Peran.ADMIN:
         IZIN_PERAN[_peran] = IZIN_PERAN[_peran] + _BACA_KOMPETENSI
 IZIN_PERAN[Peran.BKPSDM] = IZIN_PERAN[Peran.BKPSDM] + _KELOLA_FAKTA_PEGAWAI
+
+# --- Rebalancing plan (usulan_mutasi/rencana) -------------------------------------------------
+# BKPSDM makes plans; the other city-wide roles read them. Agency roles see none
+# (RencanaQuerySet.for_user): they meet the plan's moves as proposals.
+_IZIN_RENCANA: dict[str, list[str]] = {
+    Peran.BKPSDM: [
+        "usulan_mutasi.add_rencanapemerataan",
+        "usulan_mutasi.view_rencanapemerataan",
+    ],
+    Peran.TIM_PENILAI: ["usulan_mutasi.view_rencanapemerataan"],
+    Peran.PPK: ["usulan_mutasi.view_rencanapemerataan"],
+}
+for _peran, _izin in _IZIN_RENCANA.items():
+    IZIN_PERAN[_peran] = IZIN_PERAN[_peran] + _izin

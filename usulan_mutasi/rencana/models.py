@@ -74,6 +74,10 @@ class RencanaPemerataan(models.Model):
         return reverse("usulan_mutasi:rencana_detail", args=[self.pk])
 
     @property
+    def jumlah_langkah(self) -> int | None:
+        return (self.ringkasan or {}).get("optimum", {}).get("jumlah_langkah")
+
+    @property
     def sedang_berjalan(self) -> bool:
         return self.status in (StatusRencana.ANTRE, StatusRencana.BERJALAN)
 

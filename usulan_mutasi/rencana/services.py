@@ -18,6 +18,10 @@ from instansi.models import Instansi
 from mutasi_asn.akun.roles import Peran
 
 from ..aturan import ATURAN, BLOK, PEGAWAI, KolomPasangan, vektor_pasangan, vektor_pegawai
+from ..choices import AlasanMutasi
+from ..models import UsulanMutasi
+from ..rules import jenis_untuk
+from ..services import usulan_buat
 from .inti import Hasil, Masalah, Pasangan2, PengaturanRencana, bangun_pasangan, selesaikan, serakah
 from .models import KekuranganTersisa, LangkahRencana, RencanaPemerataan, StatusRencana
 from .selectors import DataMasalah, muat_masalah
@@ -414,3 +418,83 @@ def rencana_tandai_basi(*, alasan: str, periode_ids=None) -> int:
     if periode_ids is not None:
         qs = qs.filter(periode_id__in=list(periode_ids))
     return qs.update(basi=True, alasan_basi=alasan[:200])
+
+
+# --- from moves to proposals -----------------------------------------------------------------
+
+
+def justifikasi_langkah(langkah: LangkahRencana) -> str:
+    """The justification a proposal made from a move starts with, written from its explanation."""
+    p = langkah.penjelasan
+    asal, tujuan = p["asal"], p["tujuan"]
+    teks = (
+        f"Pemerataan beban kerja menurut rencana pemerataan #{langkah.rencana_id} "
+        f"(ABK {langkah.rencana.periode.tahun}). Jabatan asal {langkah.jabatan_asal} "
+        f"kelebihan {asal['sebelum']['selisih']} orang (bezetting {asal['sebelum']['bezetting']}, "
+        f"kebutuhan {asal['sebelum']['kebutuhan_bulat']}); jabatan tujuan {langkah.jabatan_tujuan} "
+        f"kekurangan {-tujuan['sebelum']['selisih']} orang (bezetting "
+        f"{tujuan['sebelum']['bezetting']}, kebutuhan {tujuan['sebelum']['kebutuhan_bulat']}). "
+        f"Setelah rencana: selisih asal {asal['sesudah']['selisih']:+d}, selisih tujuan "
+        f"{tujuan['sesudah']['selisih']:+d}."
+    )
+    if p.get("peringatan_diterima"):
+        teks += " Peringatan yang diterima rencana: " + ", ".join(p["peringatan_diterima"]) + "."
+    return teks
+
+
+@transaction.atomic
+def rencana_buat_usulan(
+    *, rencana: RencanaPemerataan, langkah_ids: list[int], actor
+) -> list[UsulanMutasi]:
+    """Draft proposals (reason: pemerataan beban kerja) from the chosen moves, all or none.
+
+    Each then follows the chain like any other proposal, starting in the proposer's drafts.
+    """
+    _harus_bkpsdm(actor)
+    if not langkah_ids:
+        raise ValidationError("Pilih sedikitnya satu langkah rencana.")
+    rencana = RencanaPemerataan.objects.select_for_update().get(pk=rencana.pk)
+    if rencana.status != StatusRencana.SELESAI:
+        raise ValidationError("Rencana belum selesai disusun.")
+    langkah = list(
+        LangkahRencana.objects.select_for_update(of=("self",))
+        .filter(rencana=rencana, pk__in=langkah_ids)
+        .select_related(
+            "pegawai", "jabatan_asal__unit_kerja", "jabatan_tujuan__unit_kerja", "rencana__periode"
+        )
+        .order_by("urutan")
+    )
+    if len(langkah) != len(set(langkah_ids)):
+        raise ValidationError("Sebagian langkah yang dipilih bukan bagian dari rencana ini.")
+    sudah = [step for step in langkah if step.usulan_id]
+    if sudah:
+        raise ValidationError(
+            "Langkah untuk "
+            + ", ".join(step.pegawai.nama_lengkap for step in sudah)
+            + " sudah dijadikan usulan; hapus centangnya."
+        )
+    dibuat = []
+    for step in langkah:
+        if step.pegawai.jabatan_id != step.jabatan_asal_id:
+            raise ValidationError(
+                f"{step.pegawai.nama_lengkap} tidak lagi menduduki {step.jabatan_asal}; susun ulang "
+                "rencana."
+            )
+        try:
+            usulan = usulan_buat(
+                pegawai=step.pegawai,
+                jenis=jenis_untuk(step.jabatan_asal, step.jabatan_tujuan),
+                alasan=AlasanMutasi.PEMERATAAN,
+                justifikasi=justifikasi_langkah(step),
+                jabatan_tujuan=step.jabatan_tujuan,
+                actor=actor,
+            )
+        except ValidationError as exc:
+            raise ValidationError(
+                f"Usulan untuk {step.pegawai.nama_lengkap} tidak dapat dibuat: "
+                + " ".join(exc.messages)
+            ) from exc
+        step.usulan = usulan
+        step.save(update_fields=["usulan"])
+        dibuat.append(usulan)
+    return dibuat

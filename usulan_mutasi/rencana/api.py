@@ -13,6 +13,7 @@ from analisis_beban.models import PeriodeABK
 from instansi.models import Instansi
 from mutasi_asn.api import IzinModel, ScopedReadOnlyViewSet
 
+from ..api import _Ringkas
 from .models import KekuranganTersisa, LangkahRencana, RencanaPemerataan
 from .selectors import langkah_daftar, rencana_daftar
 from .services import rencana_buat, rencana_buat_usulan
@@ -56,15 +57,6 @@ class RencanaBuatSerializer(serializers.Serializer):
     )
     judul = serializers.CharField(max_length=200, required=False, allow_blank=True)
     pengaturan = serializers.DictField(required=False)
-
-
-class _Ringkas(serializers.Field):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, value):
-        return {"id": value.pk, "nama": value.nama}
 
 
 class LangkahSerializer(serializers.ModelSerializer):
@@ -134,6 +126,7 @@ class RencanaViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     authentication_classes = ScopedReadOnlyViewSet.authentication_classes
     permission_classes = [permissions.IsAuthenticated, IzinModel]
     serializer_class = RencanaSerializer
+    queryset = RencanaPemerataan.objects.none()  # the model, for the router; rows: get_queryset
 
     def get_queryset(self):
         return rencana_daftar(self.request.user).order_by("-dibuat_pada", "-pk")

@@ -126,3 +126,22 @@ class PejabatKeputusanLuar(models.TextChoices):
 class MasaJabatanMinimal(models.IntegerChoices):
     ENAM_BULAN = 6, "6 bulan (ketentuan BKN 2025)"
     DUA_TAHUN = 24, "2 tahun (PP 11/2017)"
+
+
+class StatusNomorSK(models.TextChoices):
+    DIPAKAI = "dipakai", "Dipakai SK"
+    DIBATALKAN = "dibatalkan", "Nomor dibatalkan"
+
+
+class JenisBerkasSK(models.TextChoices):
+    SK = "sk", "Keputusan Wali Kota"
+    PETIKAN = "petikan", "Petikan"
+    SURAT_MELEPAS = "surat_melepas", "Surat persetujuan melepas"
+    SURAT_MENERIMA = "surat_menerima", "Surat persetujuan menerima"
+
+
+class StatusPembuatanPDF(models.TextChoices):
+    ANTRI = "antri", "Dalam antrean"
+    PROSES = "proses", "Sedang dibuat"
+    SELESAI = "selesai", "Selesai"
+    GAGAL = "gagal", "Gagal"

@@ -8,8 +8,15 @@ from mutasi_asn.filters import FilterSetBerlingkup
 from pegawai.models import Pegawai
 from pegawai.nip import normalisasi_nip
 
-from .choices import STATUS_TAHAP_PERSETUJUAN, AlasanMutasi, JenisMutasi, StatusSK, StatusUsulan
-from .models import SuratKeputusan, UsulanMutasi
+from .choices import (
+    STATUS_TAHAP_PERSETUJUAN,
+    AlasanMutasi,
+    JenisMutasi,
+    StatusNomorSK,
+    StatusSK,
+    StatusUsulan,
+)
+from .models import NomorSK, SuratKeputusan, UsulanMutasi
 
 
 class UsulanMutasiFilter(FilterSetBerlingkup):
@@ -65,3 +72,13 @@ class SuratKeputusanFilter(FilterSetBerlingkup):
     class Meta:
         model = SuratKeputusan
         fields = ["q", "status"]
+
+
+class NomorSKFilter(FilterSetBerlingkup):
+    tahun = django_filters.NumberFilter(field_name="tahun", label="Tahun")
+    q = django_filters.CharFilter(field_name="nomor", lookup_expr="icontains", label="Nomor")
+    status = django_filters.ChoiceFilter(choices=StatusNomorSK.choices, label="Status")
+
+    class Meta:
+        model = NomorSK
+        fields = ["tahun", "q", "status"]

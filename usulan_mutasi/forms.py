@@ -170,7 +170,19 @@ class SKForm(forms.Form):
             "kembali.",
         },
     )
-    nomor = forms.CharField(label="Nomor SK", max_length=100)
+    nomor_urut = forms.IntegerField(
+        label="Nomor urut SK",
+        min_value=1,
+        required=False,
+        help_text="Kosongkan untuk memakai nomor berikutnya dari register tahun tanggal SK.",
+    )
+    alasan_lompat = forms.CharField(
+        label="Alasan melewati nomor",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Wajib bila nomor urut yang dipilih melewati nomor berikutnya; nomor yang "
+        "dilewati dicatat sebagai nomor dibatalkan dengan alasan ini.",
+    )
     tanggal = forms.DateField(
         label="Tanggal SK", widget=forms.DateInput(attrs=TANGGAL, format="%Y-%m-%d")
     )
@@ -181,10 +193,15 @@ class SKForm(forms.Form):
         "langsung berlaku saat SK ditetapkan.",
     )
     perihal = forms.CharField(label="Perihal", max_length=255, required=False)
-    penandatangan_nama = forms.CharField(label="Nama penandatangan", max_length=150)
+    penandatangan_nama = forms.CharField(
+        label="Nama penandatangan",
+        max_length=150,
+        required=False,
+        help_text="Kosong: penandatangan bawaan dari Pengaturan Keputusan Wali Kota.",
+    )
     penandatangan_nip = forms.CharField(label="NIP penandatangan", max_length=18, required=False)
     penandatangan_jabatan = forms.CharField(
-        label="Jabatan penandatangan", max_length=200, initial="Wali Kota Pematangsiantar"
+        label="Jabatan penandatangan", max_length=200, required=False
     )
     nomor_persetujuan_mendagri = forms.CharField(
         label="Nomor persetujuan tertulis Mendagri",

@@ -19,15 +19,19 @@ from instansi.models import Instansi, Jabatan, UnitKerja
 from mutasi_asn.penyimpanan import penyimpanan_privat_bersama
 from pegawai.models import Pegawai
 
+from . import dokumen_bawaan
 from .choices import (
     STATUS_BERJALAN,
     STATUS_BOLEH_BATAL,
     STATUS_TAHAP_PERSETUJUAN,
     AksiPeristiwa,
     AlasanMutasi,
+    JenisBerkasSK,
     JenisMutasi,
     MasaJabatanMinimal,
     PejabatKeputusanLuar,
+    StatusNomorSK,
+    StatusPembuatanPDF,
     StatusSK,
     StatusUsulan,
     VerdikDokumen,
@@ -35,6 +39,7 @@ from .choices import (
 from .querysets import (
     DokumenUsulanQuerySet,
     KomentarUsulanQuerySet,
+    NomorSKQuerySet,
     PeristiwaUsulanQuerySet,
     SuratKeputusanQuerySet,
     UsulanMutasiQuerySet,
@@ -52,6 +57,10 @@ def penyimpanan_privat():
 
 def lokasi_dokumen(instance, filename):
     return f"usulan/{timezone.now():%Y/%m}/{instance.usulan_id}/{filename}"
+
+
+def lokasi_scan_sk(instance, filename):
+    return f"sk/{timezone.now():%Y/%m}/{instance.pk}/ttd-{filename}"
 
 
 class PengaturanMutasi(models.Model):
@@ -144,6 +153,29 @@ class SuratKeputusan(_StatusTerlindungMixin, FSMModelMixin, models.Model):
         help_text=_("Wajib bila tanggal SK berada dalam masa pembekuan mutasi."),
     )
     dalam_masa_pembekuan = models.BooleanField(_("dalam masa pembekuan"), default=False)
+    # The konsiderans and tembusan of this decree: copied from PengaturanSK when it is drafted,
+    # so a later change of the settings never rewrites a decree already made. One item a line.
+    menimbang = models.TextField(_("menimbang"), blank=True)
+    mengingat = models.TextField(_("mengingat"), blank=True)
+    tembusan = models.TextField(_("tembusan"), blank=True)
+    scan_ttd = models.FileField(
+        _("pindaian SK bertanda tangan"),
+        storage=penyimpanan_privat,
+        upload_to=lokasi_scan_sk,
+        max_length=255,
+        blank=True,
+    )
+    scan_ttd_diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pindaian diunggah oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    scan_ttd_diunggah_pada = models.DateTimeField(
+        _("pindaian diunggah pada"), null=True, blank=True
+    )
     status = FSMField(
         _("status"), max_length=12, choices=StatusSK.choices, default=StatusSK.DRAF, protected=True
     )
@@ -171,6 +203,10 @@ class SuratKeputusan(_StatusTerlindungMixin, FSMModelMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("usulan_mutasi:suratkeputusan_detail", args=[self.pk])
+
+    @property
+    def ditandatangani(self) -> bool:
+        return bool(self.scan_ttd)
 
     @transition(field=status, source=StatusSK.DRAF, target=StatusSK.DITETAPKAN)
     def tetapkan(self):
@@ -646,6 +682,297 @@ class DokumenUsulan(models.Model):
 
     def __str__(self):
         return f"{self.jenis_dokumen} — {self.nama_asli}"
+
+
+# --- the decree as a document: settings, number register, generated PDFs, verification --------
+
+
+def lokasi_berkas_pengaturan(instance, filename):
+    return f"pengaturan-sk/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+
+
+def lokasi_berkas_sk(instance, filename):
+    return f"sk/{timezone.now():%Y/%m}/{instance.surat_keputusan_id}/{filename}"
+
+
+def _berkas_pengaturan(label, **kwargs) -> models.FileField:
+    """An optional private file of the decree settings (a template or the emblem)."""
+    return models.FileField(
+        label,
+        storage=penyimpanan_privat,
+        upload_to=lokasi_berkas_pengaturan,
+        max_length=255,
+        blank=True,
+        **kwargs,
+    )
+
+
+class PengaturanSK(models.Model):
+    """How BKPSDM's decrees are numbered, signed and laid out (one row, edited in admin).
+
+    The templates are Word files BKPSDM may replace; empty means the default that ships with the
+    product (usulan_mutasi/templat/). Their placeholders are listed on the admin page and in the
+    README.
+    """
+
+    format_nomor = models.CharField(
+        _("format nomor SK"),
+        max_length=100,
+        default=dokumen_bawaan.FORMAT_NOMOR,
+        help_text=_(
+            "Bagian yang diganti: {nomor}, {nomor3}, {bulan}, {bulan_romawi}, {tahun}. "
+            "Nomor urut dimulai lagi dari 1 setiap tahun."
+        ),
+    )
+    tempat_penetapan = models.CharField(
+        _("tempat penetapan"), max_length=100, default=dokumen_bawaan.TEMPAT_PENETAPAN
+    )
+    penandatangan_nama = models.CharField(
+        _("nama penandatangan bawaan"),
+        max_length=150,
+        blank=True,
+        help_text=_("Dengan gelar, sebagaimana ditulis pada keputusan."),
+    )
+    penandatangan_nip = models.CharField(_("NIP penandatangan bawaan"), max_length=18, blank=True)
+    penandatangan_jabatan = models.CharField(
+        _("jabatan penandatangan bawaan"),
+        max_length=200,
+        default=dokumen_bawaan.PENANDATANGAN_JABATAN,
+    )
+    menimbang = models.TextField(
+        _("menimbang (satu butir satu baris)"), default=dokumen_bawaan.MENIMBANG
+    )
+    mengingat = models.TextField(
+        _("mengingat (satu butir satu baris)"), default=dokumen_bawaan.MENGINGAT
+    )
+    tembusan = models.TextField(
+        _("tembusan (satu butir satu baris)"), default=dokumen_bawaan.TEMBUSAN
+    )
+    lambang = _berkas_pengaturan(
+        _("lambang pada kop (PNG/JPG)"),
+        help_text=_("Kosong: gambar pengganti netral bawaan aplikasi."),
+    )
+    templat_sk = _berkas_pengaturan(_("templat Keputusan Wali Kota (.docx)"))
+    templat_petikan = _berkas_pengaturan(_("templat petikan (.docx)"))
+    templat_surat = _berkas_pengaturan(_("templat surat persetujuan melepas/menerima (.docx)"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pengaturan Keputusan Wali Kota")
+        verbose_name_plural = _("pengaturan Keputusan Wali Kota")
+
+    def __str__(self):
+        return str(_("Pengaturan Keputusan Wali Kota"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # a singleton
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        import string
+
+        try:
+            nama = {f for _t, f, _s, _c in string.Formatter().parse(self.format_nomor) if f}
+        except ValueError:
+            raise ValidationError(
+                {"format_nomor": _("Kurung kurawal pada format nomor tidak berpasangan.")}
+            ) from None
+        asing = nama - set(dokumen_bawaan.PLACEHOLDER_NOMOR)
+        if asing:
+            raise ValidationError(
+                {
+                    "format_nomor": _(
+                        "Bagian tidak dikenal: %(asing)s. Yang dapat dipakai: %(ok)s."
+                    )
+                    % {
+                        "asing": ", ".join("{" + a + "}" for a in sorted(asing)),
+                        "ok": ", ".join("{" + a + "}" for a in dokumen_bawaan.PLACEHOLDER_NOMOR),
+                    }
+                }
+            )
+        if not nama & {"nomor", "nomor3"}:
+            raise ValidationError(
+                {"format_nomor": _("Format nomor harus memuat {nomor} (atau {nomor3}).")}
+            )
+
+    @classmethod
+    def muat(cls) -> "PengaturanSK":
+        obj, _created = cls.objects.get_or_create(pk=1)
+        return obj
+
+
+class NomorSK(models.Model):
+    """One number of the decree register of a year: taken by a decree, or cancelled with a reason
+    (nomor dibatalkan). Numbers run 1, 2, 3 … per year with no gap that is not written down."""
+
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    urut = models.PositiveIntegerField(_("nomor urut"))
+    nomor = models.CharField(_("nomor lengkap"), max_length=100, unique=True)
+    status = models.CharField(_("status"), max_length=12, choices=StatusNomorSK.choices)
+    surat_keputusan = models.OneToOneField(
+        SuratKeputusan,
+        verbose_name=_("surat keputusan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="register_nomor",
+    )
+    alasan_batal = models.TextField(_("alasan pembatalan"), blank=True)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicatat oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    dicatat_pada = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = NomorSKQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nomor SK")
+        verbose_name_plural = _("register nomor SK")
+        ordering = ["-tahun", "-urut"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "urut"],
+                name="nomor_sk_unik_per_tahun",
+                violation_error_message=_("Nomor urut ini sudah tercatat di register tahun itu."),
+            ),
+            models.CheckConstraint(
+                condition=Q(urut__gte=1),
+                name="nomor_sk_urut_positif",
+                violation_error_message=_("Nomor urut dimulai dari 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status=StatusNomorSK.DIPAKAI, surat_keputusan__isnull=False)
+                | (
+                    Q(status=StatusNomorSK.DIBATALKAN, surat_keputusan__isnull=True)
+                    & ~Q(alasan_batal="")
+                ),
+                name="nomor_sk_dipakai_atau_dibatalkan_dengan_alasan",
+                violation_error_message=_(
+                    "Nomor yang dipakai harus menunjuk SK-nya; nomor yang dibatalkan wajib diberi "
+                    "alasan."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.nomor
+
+
+class BerkasSK(models.Model):
+    """A PDF of the decree, of one employee's petikan or of a head's approval letter, made by
+    LibreOffice in the background; the row is its visible status."""
+
+    surat_keputusan = models.ForeignKey(
+        SuratKeputusan,
+        verbose_name=_("surat keputusan"),
+        on_delete=models.CASCADE,
+        related_name="berkas",
+    )
+    jenis = models.CharField(_("jenis"), max_length=16, choices=JenisBerkasSK.choices)
+    usulan = models.ForeignKey(
+        UsulanMutasi,
+        verbose_name=_("usulan"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=StatusPembuatanPDF.choices,
+        default=StatusPembuatanPDF.ANTRI,
+    )
+    berkas = models.FileField(
+        _("berkas PDF"),
+        storage=penyimpanan_privat,
+        upload_to=lokasi_berkas_sk,
+        max_length=255,
+        blank=True,
+    )
+    pesan = models.TextField(_("pesan"), blank=True)
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diminta oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    diminta_pada = models.DateTimeField(_("diminta pada"), default=timezone.now)
+    selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("berkas PDF SK")
+        verbose_name_plural = _("berkas PDF SK")
+        ordering = ["surat_keputusan", "jenis", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["surat_keputusan", "jenis"],
+                condition=Q(usulan__isnull=True),
+                name="berkas_sk_satu_per_jenis",
+            ),
+            models.UniqueConstraint(
+                fields=["surat_keputusan", "jenis", "usulan"],
+                condition=Q(usulan__isnull=False),
+                name="berkas_sk_satu_per_usulan",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} — {self.surat_keputusan}"
+
+
+class TandaVerifikasi(models.Model):
+    """The unguessable token behind a document's QR code: the public verification page finds the
+    decree (or the approval letter) by it and shows nothing personal."""
+
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    jenis = models.CharField(_("jenis dokumen"), max_length=16, choices=JenisBerkasSK.choices)
+    surat_keputusan = models.ForeignKey(
+        SuratKeputusan,
+        verbose_name=_("surat keputusan"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    usulan = models.ForeignKey(
+        UsulanMutasi,
+        verbose_name=_("usulan"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tanda verifikasi")
+        verbose_name_plural = _("tanda verifikasi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jenis", "surat_keputusan"],
+                condition=Q(usulan__isnull=True),
+                name="verifikasi_satu_per_sk",
+            ),
+            models.UniqueConstraint(
+                fields=["jenis", "usulan"],
+                condition=Q(usulan__isnull=False),
+                name="verifikasi_satu_per_surat",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.token[:6]}…"
+
+    def get_absolute_url(self):
+        return reverse("usulan_mutasi:verifikasi", args=[self.token])
 
 
 # The rebalancing plan's models live beside their code; imported here so Django registers them.

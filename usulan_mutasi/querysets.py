@@ -90,3 +90,11 @@ class SuratKeputusanQuerySet(models.QuerySet):
         return self.filter(
             Exists(UsulanMutasi.objects.filter(kondisi, surat_keputusan_id=OuterRef("pk")))
         )
+
+
+class NomorSKQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The number register is BKPSDM's: city-wide roles read it, agencies do not."""
+        if getattr(user, "is_authenticated", False) and user.lingkup_kota:
+            return self
+        return self.none()

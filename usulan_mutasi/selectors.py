@@ -295,3 +295,13 @@ def keterangan_usulan_lain(sisi: dict | None) -> str:
         + f"; bila semuanya berlaku: {sisi['sebelum']['bezetting']} → "
         + f"{sisi['sesudah']['bezetting']}"
     )
+
+
+def nomor_sk_berikut(tahun: int) -> int:
+    """The next serial of the decree register of `tahun` (1 for a year with none). One query."""
+    from django.db.models import Max
+
+    from .models import NomorSK
+
+    terakhir = NomorSK.objects.filter(tahun=tahun).aggregate(m=Max("urut"))["m"]
+    return (terakhir or 0) + 1

@@ -31,16 +31,22 @@ from .choices import (
     STATUS_SELESAI,
     STATUS_TAHAP_PERSETUJUAN,
     AksiPeristiwa,
+    JenisBerkasSK,
     JenisMutasi,
+    StatusNomorSK,
+    StatusPembuatanPDF,
     StatusSK,
     StatusUsulan,
     VerdikDokumen,
 )
 from .models import (
+    BerkasSK,
     DokumenUsulan,
     JenisDokumen,
     KomentarUsulan,
+    NomorSK,
     PengaturanMutasi,
+    PengaturanSK,
     PeristiwaUsulan,
     SuratKeputusan,
     UsulanMutasi,
@@ -696,17 +702,23 @@ def _periksa_tmt(daftar: list[UsulanMutasi], tmt: datetime.date) -> None:
 def sk_buat(
     *,
     usulan_ids: Iterable[int],
-    nomor: str,
     tanggal: datetime.date,
     tmt: datetime.date,
-    penandatangan_nama: str,
+    penandatangan_nama: str = "",
     penandatangan_nip: str = "",
-    penandatangan_jabatan: str = "Wali Kota Pematangsiantar",
+    penandatangan_jabatan: str = "",
     perihal: str = "",
     nomor_persetujuan_mendagri: str = "",
+    nomor_urut: int | None = None,
+    alasan_lompat: str = "",
     actor,
 ) -> SuratKeputusan:
-    """Draft a decree deciding one or more approved proposals (BKPSDM only)."""
+    """Draft a decree deciding one or more approved proposals (BKPSDM only).
+
+    Its number comes from the register of the SK's year: the next one, or `nomor_urut` when
+    BKPSDM chose another; numbers passed over are recorded as cancelled with `alasan_lompat`.
+    The signer and the konsiderans default to PengaturanSK.
+    """
     _harus_bkpsdm(actor, "SK mutasi disusun oleh staf BKPSDM.")
     ids = sorted(set(usulan_ids))
     if not ids:
@@ -726,31 +738,34 @@ def sk_buat(
                 ]
             }
         )
+    pengaturan = PengaturanSK.muat()
     sk = SuratKeputusan(
-        nomor=nomor.strip(),
         tanggal=tanggal,
         tmt=tmt,
         perihal=perihal,
-        penandatangan_nama=penandatangan_nama,
-        penandatangan_nip=penandatangan_nip,
-        penandatangan_jabatan=penandatangan_jabatan,
+        penandatangan_nama=(penandatangan_nama or pengaturan.penandatangan_nama).strip(),
+        penandatangan_nip=(penandatangan_nip or pengaturan.penandatangan_nip).strip(),
+        penandatangan_jabatan=(penandatangan_jabatan or pengaturan.penandatangan_jabatan).strip(),
         nomor_persetujuan_mendagri=nomor_persetujuan_mendagri,
+        menimbang=pengaturan.menimbang,
+        mengingat=pengaturan.mengingat,
+        tembusan=pengaturan.tembusan,
         dibuat_oleh=actor,
     )
+    if not sk.penandatangan_nama:
+        raise ValidationError(
+            {
+                "penandatangan_nama": "Isi nama penandatangan, atau isi penandatangan bawaan di "
+                "Pengaturan Keputusan Wali Kota."
+            }
+        )
     if tmt < tanggal:
         raise ValidationError({"tmt": "TMT tidak boleh sebelum tanggal SK."})
     _periksa_tmt(daftar, tmt)
     _periksa_pembekuan(sk)
-    sk.full_clean()
-    sk._history_user = actor
-    try:
-        with transaction.atomic():
-            sk.save()
-    except IntegrityError:
-        # The same number saved by another tab or user a moment earlier than this one.
-        raise ValidationError(
-            {"nomor": f"Nomor SK {sk.nomor} baru saja dipakai untuk SK lain; periksa nomornya."}
-        ) from None
+    sk.nomor = "-"  # set from the register below; checked here for everything else
+    sk.full_clean(exclude=["nomor"])
+    _beri_nomor(sk, nomor_urut=nomor_urut, alasan_lompat=alasan_lompat, actor=actor)
     for usulan in daftar:
         _pindah(
             usulan,
@@ -761,6 +776,140 @@ def sk_buat(
             catatan=f"SK {sk.nomor}",
         )
     return sk
+
+
+# How far a chosen number may run ahead of the register (a typo of 5000 for 50 is refused).
+LOMPATAN_NOMOR_MAKS = 50
+
+
+def _beri_nomor(sk: SuratKeputusan, *, nomor_urut, alasan_lompat: str, actor) -> None:
+    """Save the decree under the next free number of its year (or the one chosen) and record it.
+
+    Two decrees drafted at the same moment read the same next number; the unique constraints
+    let the first commit win and the other, in its savepoint, reads again and takes the one after
+    (a number BKPSDM chose is not silently changed: it gets a message instead).
+    """
+    from .selectors import nomor_sk_berikut
+
+    tahun = sk.tanggal.year
+    alasan_lompat = (alasan_lompat or "").strip()
+    for _percobaan in range(5):
+        berikut = nomor_sk_berikut(tahun)
+        urut = berikut if nomor_urut in (None, "") else int(nomor_urut)
+        if urut < berikut:
+            terpakai = NomorSK.objects.filter(tahun=tahun, urut=urut).first()
+            keadaan = (
+                f"sudah dipakai SK {terpakai.nomor}"
+                if terpakai and terpakai.status == StatusNomorSK.DIPAKAI
+                else "sudah dibatalkan"
+                if terpakai
+                else "sudah terlewati"
+            )
+            raise ValidationError(
+                {
+                    "nomor_urut": f"Nomor urut {urut} tahun {tahun} {keadaan}; nomor berikutnya "
+                    f"yang tersedia adalah {berikut}."
+                }
+            )
+        if urut - berikut > LOMPATAN_NOMOR_MAKS:
+            raise ValidationError(
+                {
+                    "nomor_urut": f"Nomor urut {urut} melompati lebih dari {LOMPATAN_NOMOR_MAKS} "
+                    f"nomor (berikutnya {berikut}); periksa kembali nomornya."
+                }
+            )
+        if urut > berikut and not alasan_lompat:
+            raise ValidationError(
+                {
+                    "alasan_lompat": f"Nomor urut {berikut}–{urut - 1} akan dilewati; tuliskan "
+                    "alasannya (dicatat sebagai nomor dibatalkan)."
+                }
+            )
+        sk.nomor = nomor_sk_format(urut=urut, tanggal=sk.tanggal)
+        try:
+            with transaction.atomic():
+                for lewat in range(berikut, urut):
+                    NomorSK.objects.create(
+                        tahun=tahun,
+                        urut=lewat,
+                        nomor=nomor_sk_format(urut=lewat, tanggal=sk.tanggal),
+                        status=StatusNomorSK.DIBATALKAN,
+                        alasan_batal=f"Dilewati saat menyusun SK nomor urut {urut}: "
+                        f"{alasan_lompat}",
+                        dicatat_oleh=actor,
+                    )
+                sk._history_user = actor
+                sk.save()
+                NomorSK.objects.create(
+                    tahun=tahun,
+                    urut=urut,
+                    nomor=sk.nomor,
+                    status=StatusNomorSK.DIPAKAI,
+                    surat_keputusan=sk,
+                    dicatat_oleh=actor,
+                )
+        except IntegrityError:
+            sk.pk = None
+            sk._state.adding = True
+            if nomor_urut not in (None, ""):
+                # Taken by another tab or user a moment earlier than this one.
+                raise ValidationError(
+                    {
+                        "nomor_urut": f"Nomor SK {sk.nomor} baru saja dipakai untuk SK lain; "
+                        f"nomor berikutnya yang tersedia adalah {nomor_sk_berikut(tahun)}."
+                    }
+                ) from None
+            continue
+        return
+    raise ValidationError(
+        {"nomor_urut": "Nomor SK sedang diambil bersamaan oleh banyak pengguna; coba lagi."}
+    )
+
+
+_ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def nomor_sk_format(*, urut: int, tanggal: datetime.date, format_nomor: str | None = None) -> str:
+    """The full decree number from its serial and date, in the city's format (PengaturanSK)."""
+    fmt = format_nomor or PengaturanSK.muat().format_nomor
+    return fmt.format(
+        nomor=urut,
+        nomor3=f"{urut:03d}",
+        bulan=f"{tanggal.month:02d}",
+        bulan_romawi=_ROMAWI[tanggal.month - 1],
+        tahun=tanggal.year,
+    )
+
+
+@transaction.atomic
+def nomor_sk_batalkan(*, tahun: int, alasan: str, actor) -> NomorSK:
+    """Cancel the next free number of a year with a reason (e.g. it was taken by a decree made
+    outside this application), so the register shows why it was not used."""
+    _harus_bkpsdm(actor, "Register nomor SK dikelola oleh staf BKPSDM.")
+    from .selectors import nomor_sk_berikut
+
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValidationError({"alasan": "Tuliskan alasan nomor ini dibatalkan."})
+    for _percobaan in range(5):
+        urut = nomor_sk_berikut(tahun)
+        # The month of a number cancelled ahead of use is that of today (or of December for a
+        # past year): the format needs one.
+        hari_ini = timezone.localdate()
+        tanggal = hari_ini if hari_ini.year == tahun else datetime.date(tahun, 12, 1)
+        try:
+            with transaction.atomic():
+                return NomorSK.objects.create(
+                    tahun=tahun,
+                    urut=urut,
+                    nomor=nomor_sk_format(urut=urut, tanggal=tanggal),
+                    status=StatusNomorSK.DIBATALKAN,
+                    alasan_batal=alasan,
+                    dicatat_oleh=actor,
+                )
+        except IntegrityError:
+            continue
+    raise ValidationError({"alasan": "Nomor sedang diambil bersamaan; coba lagi."})
 
 
 @transaction.atomic
@@ -1011,3 +1160,180 @@ def peristiwa_kirim_notifikasi(*, peristiwa_id: int) -> int:
     peristiwa.notifikasi_terkirim_pada = timezone.now()
     peristiwa.save(update_fields=["notifikasi_terkirim_pada"])
     return len(pesan)
+
+
+# --- the decree's documents: PDF in the background, the signed scan ---------------------------
+
+
+def _berkas_yang_dibuat(sk: SuratKeputusan) -> list[tuple[str, UsulanMutasi | None]]:
+    """What one PDF run makes: the decree, each employee's petikan, and the heads' letters of
+    every proposal whose approval was recorded."""
+    hasil: list[tuple[str, UsulanMutasi | None]] = [(JenisBerkasSK.SK, None)]
+    daftar = list(UsulanMutasi.objects.filter(surat_keputusan=sk).order_by("pk"))
+    hasil += [(JenisBerkasSK.PETIKAN, u) for u in daftar]
+    ada = set(
+        PeristiwaUsulan.objects.filter(
+            usulan__in=daftar,
+            aksi__in=[AksiPeristiwa.DISETUJUI_ASAL, AksiPeristiwa.DISETUJUI_TUJUAN],
+        ).values_list("usulan_id", "aksi")
+    )
+    for u in daftar:
+        if (u.pk, AksiPeristiwa.DISETUJUI_ASAL) in ada:
+            hasil.append((JenisBerkasSK.SURAT_MELEPAS, u))
+        if (u.pk, AksiPeristiwa.DISETUJUI_TUJUAN) in ada:
+            hasil.append((JenisBerkasSK.SURAT_MENERIMA, u))
+    return hasil
+
+
+@transaction.atomic
+def sk_minta_pdf(*, sk: SuratKeputusan, actor) -> list[BerkasSK]:
+    """Queue the PDFs of a decree (BKPSDM): one status row per file, made by one Celery task
+    after commit. Asking again while a run is queued or running changes nothing."""
+    from .dokumen import PESAN_TANPA_SOFFICE, soffice_tersedia
+
+    _harus_bkpsdm(actor, "PDF Keputusan Wali Kota dibuat oleh staf BKPSDM.")
+    sk = _kunci_sk(sk)
+    if soffice_tersedia() is None:
+        raise ValidationError(PESAN_TANPA_SOFFICE)
+    berjalan = BerkasSK.objects.filter(
+        surat_keputusan=sk, status__in=[StatusPembuatanPDF.ANTRI, StatusPembuatanPDF.PROSES]
+    )
+    if berjalan.exists():
+        return list(BerkasSK.objects.filter(surat_keputusan=sk))
+    # A new run replaces the old files: the decree may have changed since (a proposal taken out).
+    for lama in BerkasSK.objects.filter(surat_keputusan=sk):
+        if lama.berkas:
+            lama.berkas.delete(save=False)
+    BerkasSK.objects.filter(surat_keputusan=sk).delete()
+    baris = BerkasSK.objects.bulk_create(
+        [
+            BerkasSK(surat_keputusan=sk, jenis=jenis, usulan=u, diminta_oleh=actor)
+            for jenis, u in _berkas_yang_dibuat(sk)
+        ]
+    )
+    from .tasks import buat_pdf_sk
+
+    buat_pdf_sk.delay_on_commit(sk.pk)
+    return baris
+
+
+# Files per LibreOffice run: one run per file would pay its start-up each time; one run for all
+# would show no progress for minutes and lose everything to one bad file.
+PDF_PER_PUTARAN = 25
+
+
+def sk_buat_pdf(*, sk_id: int) -> int:
+    """Make the queued PDFs of one decree (the Celery task's body); returns how many were made.
+
+    Rendering and LibreOffice run outside any transaction (they take seconds); each batch's
+    status change is its own short write, so the page shows the progress. The decree itself
+    comes first. Idempotent: rows already done are left alone.
+    """
+    from django.core.files.base import ContentFile
+
+    from . import dokumen
+
+    urutan = {JenisBerkasSK.SK: 0, JenisBerkasSK.PETIKAN: 1}
+    baris = sorted(
+        BerkasSK.objects.filter(
+            surat_keputusan_id=sk_id,
+            status__in=[StatusPembuatanPDF.ANTRI, StatusPembuatanPDF.PROSES],
+        ).select_related("surat_keputusan"),
+        key=lambda b: (urutan.get(b.jenis, 2), b.pk),
+    )
+    if not baris:
+        return 0
+    BerkasSK.objects.filter(pk__in=[b.pk for b in baris]).update(status=StatusPembuatanPDF.PROSES)
+    sk = baris[0].surat_keputusan
+
+    def gagal(daftar, pesan):
+        BerkasSK.objects.filter(pk__in=[b.pk for b in daftar]).update(
+            status=StatusPembuatanPDF.GAGAL, pesan=pesan[:2000], selesai_pada=timezone.now()
+        )
+
+    try:
+        petikan = {u.pk: isi for u, isi in dokumen.docx_petikan(sk)}
+        usulan = {u.pk: u for u in dokumen.daftar_usulan_sk(sk)}
+    except dokumen.GalatTemplat as exc:
+        gagal(baris, str(exc))
+        return 0
+    docx: dict[int, bytes] = {}
+    tanpa_isi = []
+    for b in baris:
+        try:
+            if b.jenis == JenisBerkasSK.SK:
+                isi = dokumen.docx_sk(sk)
+            elif b.jenis == JenisBerkasSK.PETIKAN:
+                isi = petikan.get(b.usulan_id)
+            else:
+                u = usulan.get(b.usulan_id)
+                isi = dokumen.docx_surat(u, b.jenis) if u else None
+        except dokumen.GalatTemplat as exc:
+            gagal([b], str(exc))
+            continue
+        if isi is None:
+            tanpa_isi.append(b)
+        else:
+            docx[b.pk] = isi
+    # Rows with nothing to make (a proposal taken out meanwhile) say so instead of spinning.
+    gagal(tanpa_isi, "Dokumen ini tidak lagi termasuk SK; buat ulang PDF.")
+    siap = [b for b in baris if b.pk in docx]
+    putaran = [siap[:1]] + [
+        siap[i : i + PDF_PER_PUTARAN] for i in range(1, len(siap), PDF_PER_PUTARAN)
+    ]
+    jadi = 0
+    for kelompok in putaran:
+        if not kelompok:
+            continue
+        try:
+            pdf = dokumen.docx_ke_pdf({str(b.pk): docx[b.pk] for b in kelompok})
+        except dokumen.GalatPDF as exc:
+            gagal(kelompok, str(exc))
+            continue
+        for b in kelompok:
+            nama = f"{b.jenis}-{b.usulan_id or sk.pk}.pdf"
+            b.berkas.save(nama, ContentFile(pdf[str(b.pk)]), save=False)
+            b.status = StatusPembuatanPDF.SELESAI
+            b.pesan = ""
+            b.selesai_pada = timezone.now()
+            b.save(update_fields=["berkas", "status", "pesan", "selesai_pada"])
+            jadi += 1
+    return jadi
+
+
+TIPE_PINDAIAN = {".pdf": "application/pdf"}
+
+
+@transaction.atomic
+def sk_unggah_pindaian(*, sk: SuratKeputusan, berkas, actor) -> SuratKeputusan:
+    """Keep the signed decree's scan (PDF within the size limit), privately, with who and when.
+
+    Only an issued decree is signed; a new upload replaces the old file (the history keeps who
+    uploaded each).
+    """
+    _harus_bkpsdm(actor, "Pindaian SK bertanda tangan diunggah oleh staf BKPSDM.")
+    sk = _kunci_sk(sk)
+    if sk.status == StatusSK.DRAF:
+        raise ValidationError(
+            {
+                "berkas": "SK masih draf; tetapkan SK terlebih dahulu, lalu unggah pindaian yang "
+                "sudah ditandatangani."
+            }
+        )
+    nama = (getattr(berkas, "name", "") or "").lower()
+    if not nama.endswith(".pdf"):
+        raise ValidationError({"berkas": "Pindaian SK harus berupa berkas PDF."})
+    _periksa_berkas(berkas)
+    lama = sk.scan_ttd.name if sk.scan_ttd else ""
+    sk.scan_ttd.save(f"sk-{sk.pk}.pdf", berkas, save=False)
+    sk.scan_ttd_diunggah_oleh = actor
+    sk.scan_ttd_diunggah_pada = timezone.now()
+    sk._history_user = actor
+    try:
+        sk.save()
+    except Exception:
+        sk.scan_ttd.storage.delete(sk.scan_ttd.name)
+        raise
+    if lama and lama != sk.scan_ttd.name:
+        transaction.on_commit(lambda: sk.scan_ttd.storage.delete(lama))
+    return sk

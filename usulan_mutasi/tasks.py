@@ -36,4 +36,12 @@ def berlakukan_sk_jatuh_tempo(tanggal: str | None = None) -> list[int]:
     return diterapkan
 
 
+@shared_task(
+    acks_late=True, reject_on_worker_lost=True, soft_time_limit=20 * 60, time_limit=25 * 60
+)
+def buat_pdf_sk(sk_id: int) -> int:
+    """Make the queued PDFs of one decree with LibreOffice (status rows on the SK page)."""
+    return services.sk_buat_pdf(sk_id=sk_id)
+
+
 from .rencana.tasks import susun_rencana  # noqa: E402, F401  (found by Celery's autodiscovery)

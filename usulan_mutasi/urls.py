@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_dokumen
 
 app_name = "usulan_mutasi"
 
@@ -31,6 +31,23 @@ urlpatterns = [
         views.sk_keluarkan_usulan,
         name="sk_keluarkan_usulan",
     ),
+    # The decree as a document (usulan_mutasi/views_dokumen.py).
+    path("sk/nomor/", views_dokumen.RegisterNomorView.as_view(), name="register_nomor"),
+    path("sk/nomor/batalkan/", views_dokumen.nomor_batalkan, name="nomor_batalkan"),
+    path("sk/<int:pk>/docx/", views_dokumen.sk_docx, name="sk_docx"),
+    path("sk/<int:pk>/pdf/", views_dokumen.sk_pdf, name="sk_pdf"),
+    path("sk/<int:pk>/pdf/buat/", views_dokumen.sk_pdf_buat, name="sk_pdf_buat"),
+    path("sk/<int:pk>/pdf/status/", views_dokumen.sk_pdf_status, name="sk_pdf_status"),
+    path(
+        "sk/<int:pk>/petikan/<int:usulan_pk>/docx/", views_dokumen.petikan_docx, name="petikan_docx"
+    ),
+    path("sk/<int:pk>/petikan/<int:usulan_pk>/pdf/", views_dokumen.petikan_pdf, name="petikan_pdf"),
+    path("sk/<int:pk>/pindaian/", views_dokumen.scan_unggah, name="sk_scan_unggah"),
+    path("sk/<int:pk>/pindaian/unduh/", views_dokumen.scan_unduh, name="sk_scan_unduh"),
+    path("<int:pk>/surat/<str:jenis>/docx/", views_dokumen.surat_docx, name="surat_docx"),
+    path("<int:pk>/surat/<str:jenis>/pdf/", views_dokumen.surat_pdf, name="surat_pdf"),
+    path("templat/<str:nama>/", views_dokumen.templat_bawaan, name="templat_bawaan"),
+    path("verifikasi/<str:token>/", views_dokumen.verifikasi, name="verifikasi"),
 ]
 
 # The rebalancing plan (usulan_mutasi/rencana/).

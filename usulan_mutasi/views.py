@@ -36,13 +36,14 @@ from .choices import (
     VerdikDokumen,
 )
 from .filters import SuratKeputusanFilter, UsulanMutasiFilter
-from .models import DokumenUsulan, SuratKeputusan, UsulanMutasi
+from .models import DokumenUsulan, PengaturanSK, SuratKeputusan, UsulanMutasi
 from .rules import blok_dari, periksa_kelayakan, peringatan_dari
 from .selectors import (
     cuplikan_keputusan,
     dampak_untuk_usulan,
     dampak_usulan,
     kelengkapan_dokumen,
+    nomor_sk_berikut,
     usulan_menunggu_tindakan,
     usulan_siap_sk,
 )
@@ -617,7 +618,7 @@ class SKDetailView(ObjectDetailView):
     template_name = "usulan_mutasi/sk_detail.html"
 
     def get_base_queryset(self):
-        return SuratKeputusan.objects.select_related("dibuat_oleh")
+        return SuratKeputusan.objects.select_related("dibuat_oleh", "scan_ttd_diunggah_oleh")
 
     def daftar_usulan(self):
         # An agency reads the decree, but only the rows of its own people.
@@ -684,7 +685,34 @@ class SKDetailView(ObjectDetailView):
             Peran.BKPSDM
         )
         ctx["hari_ini"] = timezone.localdate()
+        ctx.update(konteks_dokumen_sk(sk, self.request.user))
         return ctx
+
+
+def konteks_dokumen_sk(sk: SuratKeputusan, user) -> dict:
+    """The documents card of the SK page: PDF run, petikan PDFs ready, the signed scan."""
+    from django.conf import settings
+
+    from .choices import JenisBerkasSK, StatusPembuatanPDF
+    from .dokumen import soffice_tersedia
+    from .models import BerkasSK
+    from .views_dokumen import ringkasan_pdf
+
+    seluruhnya = user.lingkup_kota
+    return {
+        "batas_unggah_mb": settings.UNGGAHAN_MAKS_BYTE // 1048576,
+        "dokumen_lengkap": seluruhnya,
+        "boleh_kelola_dokumen": seluruhnya and user.punya_peran(Peran.BKPSDM),
+        "pdf": ringkasan_pdf(sk),
+        "soffice": soffice_tersedia(),
+        "petikan_pdf_siap": set(
+            BerkasSK.objects.filter(
+                surat_keputusan=sk,
+                jenis=JenisBerkasSK.PETIKAN,
+                status=StatusPembuatanPDF.SELESAI,
+            ).values_list("usulan_id", flat=True)
+        ),
+    }
 
 
 class SKEditView(ObjectEditView):
@@ -706,7 +734,15 @@ class SKEditView(ObjectEditView):
 
     def get_initial(self):
         hari_ini = timezone.localdate()
-        return {"tanggal": hari_ini, "tmt": hari_ini, "perihal": "Mutasi Pegawai Negeri Sipil"}
+        pengaturan = PengaturanSK.muat()
+        return {
+            "tanggal": hari_ini,
+            "tmt": hari_ini,
+            "perihal": "Mutasi Pegawai Negeri Sipil",
+            "penandatangan_nama": pengaturan.penandatangan_nama,
+            "penandatangan_nip": pengaturan.penandatangan_nip,
+            "penandatangan_jabatan": pengaturan.penandatangan_jabatan,
+        }
 
     def form_valid(self, form):
         data = dict(form.cleaned_data)
@@ -730,6 +766,12 @@ class SKEditView(ObjectEditView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["judul"] = "Susun Keputusan Wali Kota (SK mutasi)"
+        tahun = timezone.localdate().year
+        berikut = nomor_sk_berikut(tahun)
+        ctx["nomor_berikut"] = berikut
+        ctx["nomor_berikut_lengkap"] = services.nomor_sk_format(
+            urut=berikut, tanggal=timezone.localdate()
+        )
         return ctx
 
 

@@ -202,7 +202,6 @@ def buat_usulan_demo(*, seed: int = 2026) -> HasilDemoUsulan:
     if dibuat.get(S.BERLAKU):
         sk = services.sk_buat(
             usulan_ids=[x.pk for x in dibuat[S.BERLAKU]],
-            nomor=f"800.1.3.3/{hari_ini:%m}01/BKPSDM/{hari_ini.year}",
             tanggal=hari_ini - datetime.timedelta(days=14),
             tmt=hari_ini - datetime.timedelta(days=7),
             perihal="Mutasi Pegawai Negeri Sipil antar Perangkat Daerah",
@@ -214,7 +213,6 @@ def buat_usulan_demo(*, seed: int = 2026) -> HasilDemoUsulan:
     if dibuat.get(S.DALAM_SK):
         services.sk_buat(
             usulan_ids=[x.pk for x in dibuat[S.DALAM_SK]],
-            nomor=f"800.1.3.3/{hari_ini:%m}02/BKPSDM/{hari_ini.year}",
             tanggal=hari_ini,
             tmt=hari_ini + datetime.timedelta(days=30),
             perihal="Mutasi Pegawai Negeri Sipil antar Perangkat Daerah",

@@ -128,6 +128,8 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 UNGGAHAN_MAKS_BYTE = env.int("UNGGAHAN_MAKS_BYTE", default=10 * 1024 * 1024)
+# LibreOffice for the decree's PDF (Debian: libreoffice-writer-nogui); absent = DOCX only.
+SOFFICE_BIN = env("SOFFICE_BIN", default="soffice")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -144,7 +144,8 @@ def test_perjalanan_usulan_dari_operator_sampai_sk_berlaku(page, masuk, kota):
     page.get_by_role("link", name="Masukkan ke SK").click()
     page.wait_for_url("**/mutasi/sk/tambah/**")
     assert page.locator("input[name=usulan]").first.is_checked()
-    page.get_by_label("Nomor SK").fill("800/245/BKPSDM/2026")
+    # The number comes from the register: the next one is proposed.
+    assert "800.1.3.3/1/BKPSDM/" in page.get_by_test_id("nomor-berikut").inner_text()
     page.get_by_label("Nama penandatangan").fill("dr. Susanti Dewayani, Sp.A.")
     page.get_by_role("button", name="Susun draf SK").click()
     page.wait_for_url(re.compile(r"/mutasi/sk/\d+/$"))

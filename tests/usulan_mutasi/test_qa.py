@@ -112,7 +112,6 @@ def test_cetak_sk_tetap_memuat_tanda_tangan(client, dunia):
     hari_ini = timezone.localdate()
     sk = services.sk_buat(
         usulan_ids=[u.pk],
-        nomor="800/QA/1",
         tanggal=hari_ini,
         tmt=hari_ini + datetime.timedelta(days=30),
         penandatangan_nama="Wali Kota Uji",
@@ -134,7 +133,6 @@ def test_sk_draf_muncul_di_kotak_masuk_bkpsdm_dan_sk_ditetapkan_tidak_menunggu_s
     hari_ini = timezone.localdate()
     sk = services.sk_buat(
         usulan_ids=[u.pk],
-        nomor="800/QA/2",
         tanggal=hari_ini,
         tmt=hari_ini + datetime.timedelta(days=30),
         penandatangan_nama="Wali Kota Uji",
@@ -157,7 +155,6 @@ def test_sk_dari_tab_kedua_memberi_pesan_yang_jelas(client, dunia):
     hari_ini = timezone.localdate().isoformat()
     data = {
         "usulan": [u.pk],
-        "nomor": "800/QA/3",
         "tanggal": hari_ini,
         "tmt": hari_ini,
         "penandatangan_nama": "Wali Kota Uji",
@@ -165,7 +162,7 @@ def test_sk_dari_tab_kedua_memberi_pesan_yang_jelas(client, dunia):
     }
     client.force_login(dunia.bkpsdm)
     assert client.post(reverse("usulan_mutasi:sk_add"), data).status_code == 302
-    resp = client.post(reverse("usulan_mutasi:sk_add"), {**data, "nomor": "800/QA/4"})
+    resp = client.post(reverse("usulan_mutasi:sk_add"), data)
     assert resp.status_code == 200
     galat = " ".join(resp.context["form"].errors["usulan"])
     assert "sudah tidak menunggu Keputusan Wali Kota" in galat
@@ -204,7 +201,6 @@ def test_sk_dengan_tmt_sebelum_tmt_jabatan_pegawai_ditolak_saat_disusun_dengan_n
     try:
         services.sk_buat(
             usulan_ids=[u.pk],
-            nomor="800/QA/5",
             tanggal=datetime.date(2026, 1, 5),
             tmt=datetime.date(2026, 2, 1),
             penandatangan_nama="Wali Kota Uji",
@@ -232,7 +228,6 @@ def test_mutasi_keluar_berlaku_menutup_riwayat_jabatan_dengan_nomor_sk(dunia):
     tmt = timezone.localdate() + datetime.timedelta(days=10)
     sk = services.sk_buat(
         usulan_ids=[u.pk],
-        nomor="800/QA/6",
         tanggal=timezone.localdate(),
         tmt=tmt,
         penandatangan_nama="Wali Kota Uji",
@@ -244,7 +239,7 @@ def test_mutasi_keluar_berlaku_menutup_riwayat_jabatan_dengan_nomor_sk(dunia):
     assert not pegawai.aktif
     riwayat = RiwayatJabatan.objects.get(pegawai=pegawai)
     assert riwayat.tanggal_selesai == tmt
-    assert "800/QA/6" in riwayat.keterangan and "Simalungun" in riwayat.keterangan
+    assert sk.nomor in riwayat.keterangan and "Simalungun" in riwayat.keterangan
 
 
 def test_pengusul_dan_verifikator_melihat_dokumen_wajib_yang_belum_ada(client, dunia):
@@ -287,24 +282,24 @@ def test_pembatalan_diberitahukan_kepada_yang_sedang_diminta_memutuskan(dunia, m
     assert "Pegawai mengundurkan diri." in pesan_email.body
 
 
-def test_nomor_sk_yang_sama_disimpan_bersamaan_memberi_pesan_bukan_500(dunia, monkeypatch):
+def test_nomor_urut_sk_yang_sudah_dipakai_memberi_pesan_dengan_nomor_berikutnya(dunia):
     u1 = usulan_dari(dunia, status=S.DISETUJUI)
     u2 = usulan_dari(dunia, status=S.DISETUJUI)
     hari_ini = timezone.localdate()
     data = {
-        "nomor": "800/QA/7",
+        "nomor_urut": 7,
+        "alasan_lompat": "Nomor 1-6 dipakai SK yang ditandatangani di luar aplikasi.",
         "tanggal": hari_ini,
         "tmt": hari_ini + datetime.timedelta(days=5),
         "penandatangan_nama": "Wali Kota Uji",
         "actor": dunia.bkpsdm,
     }
     services.sk_buat(usulan_ids=[u1.pk], **data)
-    # The second tab checked the number before the first one's row was committed.
-    monkeypatch.setattr(SuratKeputusan, "validate_unique", lambda self, exclude=None: None)
     try:
         services.sk_buat(usulan_ids=[u2.pk], **data)
     except ValidationError as exc:
-        assert "baru saja dipakai" in " ".join(exc.message_dict["nomor"])
+        teks = " ".join(exc.message_dict["nomor_urut"])
+        assert "sudah dipakai" in teks and "berikutnya yang tersedia adalah 8" in teks
     else:
         raise AssertionError("nomor SK ganda seharusnya ditolak")
     u2.refresh_from_db()
@@ -426,7 +421,6 @@ def test_sk_dengan_jabatan_tujuan_yang_sudah_nonaktif_ditolak_dengan_nomor_usula
     try:
         services.sk_buat(
             usulan_ids=[u.pk],
-            nomor="800/QA/8",
             tanggal=hari_ini,
             tmt=hari_ini,
             penandatangan_nama="Wali Kota Uji",

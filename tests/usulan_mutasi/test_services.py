@@ -412,10 +412,9 @@ def disetujui(d, pegawai=None, jabatan_tujuan=None):
     return u
 
 
-def sk_baru(d, usulan, *, tmt, nomor="800/123/BKPSDM/2026", actor=None):
+def sk_baru(d, usulan, *, tmt, actor=None):
     return services.sk_buat(
         usulan_ids=[x.pk for x in usulan],
-        nomor=nomor,
         tanggal=datetime.date(2026, 11, 20),
         tmt=tmt,
         penandatangan_nama="Wali Kota Pematangsiantar",
@@ -502,7 +501,6 @@ def test_sk_dalam_masa_pembekuan_butuh_persetujuan_mendagri(dunia):
         sk_baru(d, [u], tmt=datetime.date(2027, 1, 1))
     sk = services.sk_buat(
         usulan_ids=[u.pk],
-        nomor="800/9/2026",
         tanggal=datetime.date(2026, 11, 20),
         tmt=datetime.date(2027, 1, 1),
         penandatangan_nama="Wali Kota",
@@ -514,7 +512,7 @@ def test_sk_dalam_masa_pembekuan_butuh_persetujuan_mendagri(dunia):
     pengaturan.pembekuan_memblokir = False
     pengaturan.save()
     services.sk_keluarkan_usulan(sk=sk, usulan=u, actor=d.bkpsdm)
-    sk2 = sk_baru(d, [u], tmt=datetime.date(2027, 1, 1), nomor="800/10/2026")
+    sk2 = sk_baru(d, [u], tmt=datetime.date(2027, 1, 1))
     assert sk2.dalam_masa_pembekuan
 
 

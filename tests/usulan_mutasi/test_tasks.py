@@ -104,7 +104,7 @@ def test_notifikasi_idempoten(orang, usulan, django_capture_on_commit_callbacks)
     assert len(mail.outbox) == jumlah
 
 
-def _sk_ditetapkan(orang, usulan, *, nomor, tmt):
+def _sk_ditetapkan(orang, usulan, *, tmt):
     usulan = services.usulan_ajukan(
         usulan=usulan, actor=orang["operator_a"], justifikasi_peringatan="Perlu."
     )
@@ -112,7 +112,6 @@ def _sk_ditetapkan(orang, usulan, *, nomor, tmt):
         usulan = services.usulan_setujui(usulan=usulan, actor=orang[p])
     sk = services.sk_buat(
         usulan_ids=[usulan.pk],
-        nomor=nomor,
         tanggal=datetime.date(2026, 11, 20),
         tmt=tmt,
         penandatangan_nama="Wali Kota Pematangsiantar",
@@ -122,7 +121,7 @@ def _sk_ditetapkan(orang, usulan, *, nomor, tmt):
 
 
 def test_tugas_beat_memberlakukan_sk_yang_tmt_nya_tiba(orang, usulan, instansi_a, instansi_b):
-    sk1 = _sk_ditetapkan(orang, usulan, nomor="800/1/2026", tmt=datetime.date(2026, 12, 1))
+    sk1 = _sk_ditetapkan(orang, usulan, tmt=datetime.date(2026, 12, 1))
     asal = JabatanFactory(unit_kerja=UnitKerjaFactory(instansi=instansi_a))
     kedua = services.usulan_buat(
         pegawai=PegawaiFactory(jabatan=asal),
@@ -131,7 +130,7 @@ def test_tugas_beat_memberlakukan_sk_yang_tmt_nya_tiba(orang, usulan, instansi_a
         jabatan_tujuan=usulan.jabatan_tujuan,
         actor=orang["operator_a"],
     )
-    sk2 = _sk_ditetapkan(orang, kedua, nomor="800/2/2026", tmt=datetime.date(2026, 12, 2))
+    sk2 = _sk_ditetapkan(orang, kedua, tmt=datetime.date(2026, 12, 2))
     assert {sk1.status, sk2.status} == {StatusSK.DITETAPKAN}
 
     assert tasks.berlakukan_sk_jatuh_tempo("2026-11-30") == []

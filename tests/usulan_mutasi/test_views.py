@@ -550,7 +550,6 @@ def test_sk_disusun_ditetapkan_dan_berlaku_hari_ini(client, dunia):
         reverse("usulan_mutasi:sk_add"),
         {
             "usulan": [u.pk],
-            "nomor": "800/123/BKPSDM/2026",
             "tanggal": hari_ini.isoformat(),
             "tmt": hari_ini.isoformat(),
             "perihal": "Mutasi PNS",
@@ -579,7 +578,6 @@ def test_sk_tmt_mendatang_menunggu_tmt_dan_galat_form(client, dunia):
     hari_ini = timezone.localdate()
     dasar = {
         "usulan": [u.pk],
-        "nomor": "800/9/2026",
         "tanggal": hari_ini.isoformat(),
         "penandatangan_nama": "Wali Kota",
         "penandatangan_jabatan": "Wali Kota Pematangsiantar",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 NOL = Decimal(0)
 SATU = Decimal(1)
@@ -17,6 +17,20 @@ WKE_BAWAAN_MENIT = 75000
 
 # Stored precision of the exact need and of EJ (HasilABK.kebutuhan / HasilABK.ej).
 PRESISI = Decimal("0.0001")
+SEN = Decimal("0.01")
+
+# The largest figures the stored results hold (HasilABK): total beban NUMERIC(16, 2), kebutuhan
+# NUMERIC(12, 4), EJ NUMERIC(10, 4). A task's beban and a jabatan's total are bounded by
+# `beban_maks_menit`, so that no input can make a recalculation overflow.
+TOTAL_BEBAN_MAKS = Decimal("99999999999999.99")
+EJ_MAKS = Decimal("999999.9999")
+
+
+def beban_maks_menit(wke_menit) -> Decimal:
+    """The largest total beban kerja (minutes) of one jabatan whose every derived figure fits
+    its column: EJ with one holder (its largest value) and kebutuhan are total ÷ WKE."""
+    return min(TOTAL_BEBAN_MAKS, (EJ_MAKS * _dec(wke_menit)).quantize(SEN, rounding=ROUND_DOWN))
+
 
 # Staff on hand between 90 % and 110 % of the need reads as balanced.
 BATAS_SEIMBANG_BAWAH = Decimal("0.90")

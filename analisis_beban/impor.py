@@ -26,6 +26,7 @@ from mutasi_asn.impor_xlsx import (
 )
 
 from . import services
+from .calculations import beban_maks_menit
 from .forms import ImporForm
 from .models import PeriodeABK, UraianTugas
 
@@ -133,7 +134,9 @@ def _periode(opsi: dict | None) -> PeriodeABK:
     return periode
 
 
-def _periksa_baris(nomor: int, n: dict, jabatan: dict) -> tuple[list[str], BarisImpor | None]:
+def _periksa_baris(
+    nomor: int, n: dict, jabatan: dict, maks: Decimal
+) -> tuple[list[str], BarisImpor | None]:
     """Every problem of one row (one sentence in the preview), or the row read."""
     pesan = []
     kode = teks(n["kode_jabatan"])
@@ -166,6 +169,11 @@ def _periksa_baris(nomor: int, n: dict, jabatan: dict) -> tuple[list[str], Baris
             pesan.append(f"{label} terlalu besar")
         else:
             angka[f] = a.quantize(Decimal("0.01"))
+    if len(angka) == 2 and angka["volume"] * angka["norma_waktu_menit"] > maks:
+        pesan.append(
+            f"volume × norma waktu ({_angka(angka['volume'] * angka['norma_waktu_menit'])} menit) "
+            f"melebihi batas beban kerja satu jabatan ({_angka(maks)} menit)"
+        )
     if pesan:
         return pesan, None
     return [], BarisImpor(
@@ -194,10 +202,11 @@ def periksa(
     qs = Jabatan.objects.all() if actor is None else Jabatan.objects.for_user(actor)
     jabatan = muat_per(qs.select_related("unit_kerja"), "kode", kode_semua)
     contoh_kode, contoh_uraian = KOLOM[0].contoh, KOLOM[1].contoh
+    maks = beban_maks_menit(rencana.periode.wke_menit)
     for i, (nomor, n) in enumerate(lembar.baris):
         if progres and i % 500 == 0:
             progres(i)
-        pesan, baris = _periksa_baris(nomor, n, jabatan)
+        pesan, baris = _periksa_baris(nomor, n, jabatan, maks)
         if teks(n["kode_jabatan"]) == contoh_kode and teks(n["uraian"]) == contoh_uraian:
             pesan = [PESAN_BARIS_CONTOH[0].lower() + PESAN_BARIS_CONTOH[1:-1], *pesan]
         if pesan:
@@ -206,11 +215,36 @@ def periksa(
             continue
         rencana.baris.append(baris)
         hasil.catat(nomor, BARU, _contoh, baris)
+    _tandai_total_berlebih(rencana, maks, hasil)
     if not lembar.baris:
         hasil.galat.append(GalatBaris(0, "", "Berkas tidak berisi baris uraian tugas."))
     if progres:
         progres(len(lembar.baris))
     return hasil.selesai(rencana)
+
+
+def _tandai_total_berlebih(rencana: RencanaABK, maks: Decimal, hasil: HasilImpor) -> None:
+    """The file replaces a jabatan's tasks, so its total is the sum of its rows: when it
+    exceeds what a result holds, each of its rows says so (and none is written)."""
+    total: dict[int, Decimal] = {}
+    for b in rencana.baris:
+        total[b.jabatan.pk] = total.get(b.jabatan.pk, Decimal(0)) + b.volume * b.norma_waktu_menit
+    berlebih = {pk for pk, t in total.items() if t > maks}
+    if not berlebih:
+        return
+    for b in rencana.baris:
+        if b.jabatan.pk in berlebih:
+            hasil.galat.append(
+                GalatBaris(
+                    b.nomor,
+                    "",
+                    f"Total beban kerja jabatan {b.jabatan.kode} di berkas ini "
+                    f"({_angka(total[b.jabatan.pk])} menit) melebihi batas {_angka(maks)} menit "
+                    "per jabatan; periksa volume dan norma waktu tugasnya.",
+                )
+            )
+    rencana.baris = [b for b in rencana.baris if b.jabatan.pk not in berlebih]
+    hasil.jumlah_baru = len(rencana.baris)
 
 
 def _angka(d: Decimal) -> str:

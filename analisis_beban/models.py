@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -10,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from instansi.models import Instansi, Jabatan, UnitKerja
 
+from .calculations import beban_maks_menit
 from .choices import KeadaanFormasi, PrestasiJabatan, StatusPerhitungan
 from .querysets import HasilABKQuerySet, PerhitunganQuerySet, PeriodeQuerySet, UraianTugasQuerySet
 
@@ -68,6 +70,10 @@ class PeriodeABK(models.Model):
         return reverse("analisis_beban:periode_detail", args=[self.tahun])
 
 
+def _menit(d: Decimal) -> str:
+    return f"{d:,.0f}".replace(",", ".")
+
+
 class UraianTugas(models.Model):
     """One task of a jabatan in a period: its output, unit, yearly volume and norma waktu."""
 
@@ -106,6 +112,24 @@ class UraianTugas(models.Model):
 
     def __str__(self):
         return self.uraian
+
+    def clean(self):
+        # Bounded so that every derived figure fits its column (issue #13, item 6): a task
+        # whose beban alone exceeds what a jabatan may hold is refused here; the jabatan's
+        # total is checked by the services once its tasks are written.
+        if self.volume is None or self.norma_waktu_menit is None or not self.periode_id:
+            return
+        maks = beban_maks_menit(self.periode.wke_menit)
+        if self.volume * self.norma_waktu_menit > maks:
+            raise ValidationError(
+                {
+                    "volume": "Volume × norma waktu ("
+                    + _menit(self.volume * self.norma_waktu_menit)
+                    + " menit) melebihi batas beban kerja satu jabatan ("
+                    + _menit(maks)
+                    + " menit); periksa kedua angka itu."
+                }
+            )
 
     @property
     def beban_menit(self) -> Decimal:

@@ -113,14 +113,22 @@ def perhitungan_jalankan(*, perhitungan_id: int) -> PerhitunganABK | None:
     try:
         with transaction.atomic():
             periode = PeriodeABK.objects.select_for_update(no_key=True).get(pk=run.periode_id)
-            jumlah = _hitung(periode, run.unit_kerja_ids)
+            jumlah, run.pesan_galat = _hitung(periode, run.unit_kerja_ids)
             sekarang = timezone.now()
             PeriodeABK.objects.filter(pk=periode.pk).update(dihitung_pada=sekarang)
             run.status = StatusPerhitungan.SELESAI
             run.jumlah_jabatan = jumlah
             run.diproses = jumlah
             run.selesai_pada = sekarang
-            run.save(update_fields=["status", "jumlah_jabatan", "diproses", "selesai_pada"])
+            run.save(
+                update_fields=[
+                    "status",
+                    "jumlah_jabatan",
+                    "diproses",
+                    "selesai_pada",
+                    "pesan_galat",
+                ]
+            )
     except Exception as exc:
         PerhitunganABK.objects.filter(pk=run.pk).update(
             status=StatusPerhitungan.GAGAL,
@@ -131,14 +139,23 @@ def perhitungan_jalankan(*, perhitungan_id: int) -> PerhitunganABK | None:
     return run
 
 
-def _hitung(periode: PeriodeABK, unit_kerja_ids: list[int] | None) -> int:
-    """Recompute, upsert and prune the results of the scope; return the number of jabatan."""
+def _hitung(periode: PeriodeABK, unit_kerja_ids: list[int] | None) -> tuple[int, str]:
+    """Recompute, upsert and prune the results of the scope; return the number of jabatan and
+    a note naming the jabatan skipped because their tasks add up to more than a result holds
+    (tasks from before the bound, or a WKE lowered since): the others are computed."""
+    berlebih = _jabatan_beban_berlebih(periode, unit_kerja_ids=unit_kerja_ids)
     if connection.vendor == "postgresql":
         jumlah = _hitung_sql(periode, unit_kerja_ids)
     else:
         jumlah = _hitung_python(periode, unit_kerja_ids)
     _hapus_yang_tidak_berlaku(periode, unit_kerja_ids)
-    return jumlah
+    catatan = ""
+    if berlebih:
+        catatan = (
+            f"{len(berlebih)} jabatan dilewati karena total beban kerjanya melebihi batas "
+            f"(periksa volume dan norma waktu tugasnya): {', '.join(berlebih[:20])}."
+        )
+    return jumlah - len(berlebih), catatan
 
 
 def _jabatan_dalam_lingkup(unit_kerja_ids):
@@ -211,7 +228,10 @@ def _hitung_python(periode, unit_kerja_ids) -> int:
     ambang = _ambang(periode)
     sekarang = timezone.now()
     objek = []
+    maks = calc.beban_maks_menit(periode.wke_menit)
     for jid, uid, iid, beban, bez in baris_agregat(periode, unit_kerja_ids):
+        if beban > maks:  # named on the run by _hitung; its old result stays, stale
+            continue
         # The stored total has 2 decimals; the need is computed from the stored total, as in SQL.
         beban = beban.quantize(SEN, rounding=ROUND_HALF_UP)
         h = calc.hitung_jabatan(
@@ -271,7 +291,7 @@ WITH beban AS (
     JOIN instansi_unitkerja u ON u.id = j.unit_kerja_id
     LEFT JOIN beban ON beban.jabatan_id = j.id
     LEFT JOIN bez ON bez.jabatan_id = j.id
-    WHERE j.aktif {filter_unit_j}
+    WHERE j.aktif {filter_unit_j} AND COALESCE(beban.total, 0) <= %(beban_maks)s
 ), bulat AS (
     SELECT dasar.*, ROUND(total / %(wke)s) AS kebutuhan_bulat FROM dasar
 ), baru AS (
@@ -340,6 +360,7 @@ def _hitung_sql(periode, unit_kerja_ids) -> int:
         "c": periode.ambang_c,
         "d": periode.ambang_d,
         "sekarang": timezone.now(),
+        "beban_maks": calc.beban_maks_menit(periode.wke_menit),
     }
     filter_unit = {"filter_unit_j": "", "filter_unit_t": "", "filter_unit_p": ""}
     if unit_kerja_ids is not None:
@@ -460,6 +481,46 @@ def _unit_dari_jabatan(jabatan_ids) -> set[int]:
     )
 
 
+def _beban_per_jabatan(periode, jabatan_ids=None, unit_kerja_ids=None):
+    """Σ volume × norma of each jabatan's tasks in `periode` (optionally of some jabatan/units)."""
+    tugas = UraianTugas.objects.filter(periode=periode)
+    if jabatan_ids is not None:
+        tugas = tugas.filter(jabatan_id__in=list(jabatan_ids))
+    if unit_kerja_ids is not None:
+        tugas = tugas.filter(jabatan__unit_kerja_id__in=list(unit_kerja_ids))
+    return tugas.values("jabatan_id").annotate(
+        total=Sum(
+            ExpressionWrapper(
+                F("volume") * F("norma_waktu_menit"),
+                output_field=DecimalField(max_digits=24, decimal_places=4),
+            )
+        )
+    )
+
+
+def _jabatan_beban_berlebih(periode, *, jabatan_ids=None, unit_kerja_ids=None) -> list[str]:
+    """Kode of the jabatan whose tasks add up to more than their results can hold."""
+    ids = (
+        _beban_per_jabatan(periode, jabatan_ids, unit_kerja_ids)
+        .filter(total__gt=calc.beban_maks_menit(periode.wke_menit))
+        .values_list("jabatan_id", flat=True)
+        .order_by()
+    )
+    return sorted(Jabatan.objects.filter(pk__in=list(ids)).values_list("kode", flat=True))
+
+
+def _periksa_beban_muat(periode, jabatan_ids) -> None:
+    """After writing tasks: refuse (the caller's transaction rolls back) when a jabatan's total
+    would not fit its result columns, so no recalculation can overflow on it."""
+    berlebih = _jabatan_beban_berlebih(periode, jabatan_ids=jabatan_ids)
+    if berlebih:
+        maks = f"{calc.beban_maks_menit(periode.wke_menit):,.0f}".replace(",", ".")
+        raise ValidationError(
+            f"Total beban kerja jabatan {', '.join(berlebih[:5])} melebihi batas {maks} menit "
+            f"per jabatan pada periode {periode.tahun}; periksa volume dan norma waktu tugasnya."
+        )
+
+
 def _ubah_masukan(*, periode, jabatan_ids, alasan, actor):
     """Stale-mark the results of these jabatan in `periode` and queue their units."""
     jabatan_ids = {j for j in jabatan_ids if j}
@@ -519,6 +580,7 @@ def uraian_tugas_simpan(
     obj.full_clean()
     obj._history_user = actor
     obj.save()
+    _periksa_beban_muat(obj.periode, {obj.jabatan_id})
     _ubah_masukan(
         periode=obj.periode,
         jabatan_ids={obj.jabatan_id, jabatan_lama},
@@ -573,6 +635,7 @@ def uraian_tugas_simpan_banyak(
     for obj in simpan:
         obj._history_user = actor
         obj.save()
+    _periksa_beban_muat(periode, {jabatan.pk})
     _ubah_masukan(
         periode=periode, jabatan_ids={jabatan.pk}, alasan="Tabel uraian tugas disimpan", actor=actor
     )
@@ -615,6 +678,7 @@ def uraian_tugas_salin_dari_periode(
     UraianTugas.objects.bulk_create(baru, batch_size=UKURAN_BATCH)
     if baru:
         jabatan_ids = {t.jabatan_id for t in baru}
+        _periksa_beban_muat(periode_tujuan, jabatan_ids)
         tandai_basi(periode_ids=[periode_tujuan.pk], jabatan_ids=jabatan_ids)
         perhitungan_antrekan(
             periode=periode_tujuan,
@@ -685,6 +749,7 @@ def uraian_tugas_impor(*, periode: PeriodeABK, baris: Iterable, actor=None) -> d
     bulk_create_with_history(
         objek, UraianTugas, batch_size=UKURAN_BATCH, default_user=actor if actor else None
     )
+    _periksa_beban_muat(periode, jabatan_ids)
     _ubah_masukan(
         periode=periode,
         jabatan_ids=jabatan_ids,

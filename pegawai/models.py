@@ -206,6 +206,15 @@ class RiwayatJabatan(models.Model):
     def __str__(self):
         return f"{self.jabatan} ({self.tanggal_mulai:%d/%m/%Y})"
 
+    def tanggal_selesai_sebelum(self, tmt: datetime.date) -> datetime.date:
+        """The last day of this row when what follows it takes effect on `tmt`: the day before.
+
+        A row is held up to and including its end date, so ending on the TMT would count the
+        employee in two positions that day. A successor on the row's own start day (a same-day
+        correction) leaves the shortest row the database allows: that one day.
+        """
+        return max(tmt - datetime.timedelta(days=1), self.tanggal_mulai)
+
 
 class ImporRegister(models.Model):
     """One upload of the register from a spreadsheet: who imported what, when, and the outcome.

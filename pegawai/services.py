@@ -111,7 +111,8 @@ def pegawai_pindah_jabatan(
     keterangan: str = "",
     actor,
 ) -> RiwayatJabatan:
-    """Move an employee to a jabatan from `tmt`: close the open history row, open a new one.
+    """Move an employee to a jabatan from `tmt`: close the open history row on the day
+    before the TMT, open a new one from it.
 
     Locks the employee row so two moves of one person cannot interleave.
     """
@@ -131,7 +132,7 @@ def pegawai_pindah_jabatan(
                 "TMT jabatan baru tidak boleh sebelum TMT jabatan yang sedang berjalan "
                 f"({terbuka.tanggal_mulai:%d/%m/%Y})."
             )
-        terbuka.tanggal_selesai = tmt
+        terbuka.tanggal_selesai = terbuka.tanggal_selesai_sebelum(tmt)
         terbuka._history_user = actor
         terbuka.save(update_fields=["tanggal_selesai"])
     riwayat = RiwayatJabatan(
@@ -167,8 +168,9 @@ class Perpindahan:
 def pegawai_pindah_jabatan_massal(*, perpindahan: list[Perpindahan], actor) -> list[RiwayatJabatan]:
     """The set-based twin of `pegawai_pindah_jabatan` for imports: the same rules, a few queries.
 
-    Locks every pegawai in one query, closes each open history row at the new TMT and opens a
-    new one, all with bulk writes (and their change history); one bezetting signal at the end.
+    Locks every pegawai in one query, closes each open history row the day before the new TMT and
+    opens a new one, all with bulk writes (and their change history); one bezetting signal at the
+    end.
     """
     from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -197,7 +199,7 @@ def pegawai_pindah_jabatan_massal(*, perpindahan: list[Perpindahan], actor) -> l
                     f"NIP {peg.nip}: TMT jabatan baru tidak boleh sebelum TMT jabatan yang sedang "
                     f"berjalan ({lama.tanggal_mulai:%d/%m/%Y})."
                 )
-            lama.tanggal_selesai = p.tmt
+            lama.tanggal_selesai = lama.tanggal_selesai_sebelum(p.tmt)
             tutup.append(lama)
         riwayat = RiwayatJabatan(
             pegawai=peg,

@@ -1001,7 +1001,7 @@ def _tutup_riwayat_keluar(usulan: UsulanMutasi, sk: SuratKeputusan, actor) -> No
     if terbuka is None:
         return
     catatan = f"Keluar ke {usulan.instansi_luar} ({usulan.nomor}), SK {sk.nomor}"
-    terbuka.tanggal_selesai = sk.tmt
+    terbuka.tanggal_selesai = terbuka.tanggal_selesai_sebelum(sk.tmt)
     terbuka.keterangan = "; ".join(k for k in (terbuka.keterangan, catatan) if k)[:255]
     terbuka.full_clean()
     terbuka._history_user = actor

@@ -105,7 +105,7 @@ def test_ganti_jabatan_menutup_riwayat_lama_dan_membuka_yang_baru(tmp_path, pega
     assert pegawai_lama.jabatan == jabatan["B"]
     assert pegawai_lama.tmt_jabatan == datetime.date(2026, 11, 29)
     lama, baru = pegawai_lama.riwayat_jabatan.order_by("tanggal_mulai")
-    assert lama.jabatan == jabatan["A"] and lama.tanggal_selesai == datetime.date(2026, 11, 29)
+    assert lama.jabatan == jabatan["A"] and lama.tanggal_selesai == datetime.date(2026, 11, 28)
     assert baru.jabatan == jabatan["B"] and baru.tanggal_selesai is None
     assert baru.nomor_sk == "800/1/2026"
 

@@ -107,7 +107,7 @@ def test_ganti_jabatan_di_halaman_ubah_menutup_riwayat_lama_dan_membuka_baru(
     assert pegawai.jabatan == baru and pegawai.tmt_jabatan == datetime.date(2026, 3, 1)
     riwayat = list(pegawai.riwayat_jabatan.order_by("tanggal_mulai"))
     assert [(r.jabatan, r.tanggal_selesai) for r in riwayat] == [
-        (lama, datetime.date(2026, 3, 1)),
+        (lama, datetime.date(2026, 2, 28)),  # the day before the new TMT
         (baru, None),
     ]
     assert riwayat[1].nomor_sk == "821/1"

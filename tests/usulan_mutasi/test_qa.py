@@ -238,7 +238,7 @@ def test_mutasi_keluar_berlaku_menutup_riwayat_jabatan_dengan_nomor_sk(dunia):
     pegawai.refresh_from_db()
     assert not pegawai.aktif
     riwayat = RiwayatJabatan.objects.get(pegawai=pegawai)
-    assert riwayat.tanggal_selesai == tmt
+    assert riwayat.tanggal_selesai == tmt - datetime.timedelta(days=1)
     assert sk.nomor in riwayat.keterangan and "Simalungun" in riwayat.keterangan
 
 

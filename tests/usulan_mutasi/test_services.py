@@ -443,7 +443,7 @@ def test_sk_memberlakukan_semua_usulan_sekaligus(dunia):
         baru = RiwayatJabatan.objects.get(pegawai=pegawai, tanggal_selesai__isnull=True)
         assert (baru.jabatan, baru.nomor_sk) == (d.jab_b, sk.nomor)
         lama = RiwayatJabatan.objects.get(pegawai=pegawai, jabatan=d.jab_a)
-        assert lama.tanggal_selesai == datetime.date(2027, 1, 1)
+        assert lama.tanggal_selesai == datetime.date(2026, 12, 31)  # the day before the TMT
         assert aksi_dicatat(u)[-3:] == [
             AksiPeristiwa.MASUK_SK,
             AksiPeristiwa.SK_DITETAPKAN,

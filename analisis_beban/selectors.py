@@ -120,7 +120,7 @@ def ringkasan_per_unit(periode: PeriodeABK, user, *, instansi_id: int | None = N
     rows = (
         qs.values("unit_kerja_id", "unit_kerja__nama", "instansi_id")
         .annotate(**_agregat_dasar())
-        .order_by("unit_kerja__jalur")
+        .order_by("instansi__nama", "unit_kerja__urutan_pohon")
     )
     hasil = []
     for r in rows:

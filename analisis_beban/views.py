@@ -394,11 +394,11 @@ class HasilABKListView(ObjectListView):
     filterset_class = HasilABKFilter
     template_name = "analisis_beban/hasilabk_list.html"
     judul = "Hasil ABK"
-    urut_bawaan = "instansi__nama,unit_kerja__jalur,-jabatan__kelas_jabatan,jabatan__nama"
+    urut_bawaan = "instansi__nama,unit_kerja__urutan_pohon,-jabatan__kelas_jabatan,jabatan__nama"
     kolom = [
         Kolom("Jabatan", "jabatan", urut="jabatan__nama"),
         Kolom("Kelas", "jabatan.kelas_jabatan", urut="jabatan__kelas_jabatan", kelas="text-end"),
-        Kolom("Unit kerja", "unit_kerja", urut="unit_kerja__jalur"),
+        Kolom("Unit kerja", "unit_kerja", urut="unit_kerja__urutan_pohon"),
         Kolom("Instansi", "instansi", urut="instansi__nama"),
         Kolom(
             "Beban kerja (menit)", "total_beban_menit", urut="total_beban_menit", kelas="text-end"

@@ -48,7 +48,7 @@ class InstansiViewSet(ScopedReadOnlyViewSet):
 
 
 class UnitKerjaViewSet(ScopedReadOnlyViewSet):
-    base_queryset = UnitKerja.objects.order_by("instansi_id", "jalur")
+    base_queryset = UnitKerja.objects.order_by("instansi_id", "urutan_pohon")
     serializer_class = UnitKerjaSerializer
     filterset_class = UnitKerjaFilter
 

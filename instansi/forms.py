@@ -51,7 +51,7 @@ class InstansiForm(_ScopedForm):
 class UnitKerjaForm(_ScopedForm):
     class Meta:
         model = UnitKerja
-        fields = ["instansi", "induk", "kode", "nama", "jenis"]
+        fields = ["instansi", "induk", "kode", "nama", "jenis", "urutan"]
 
 
 class JabatanForm(_ScopedForm):

@@ -1,3 +1,5 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -34,6 +36,39 @@ class Instansi(models.Model):
         return reverse("instansi:instansi_detail", args=[self.pk])
 
 
+def kunci_nama_alami(nama: str) -> tuple:
+    """A sort key reading numbers in a name as numbers: Puskesmas 2 before Puskesmas 10."""
+    return tuple(
+        (0, int(bagian), "") if bagian.isdigit() else (1, 0, bagian)
+        for bagian in re.split(r"(\d+)", nama.casefold().strip())
+        if bagian
+    )
+
+
+def susun_urutan_pohon(units) -> dict[int, int]:
+    """Position of each unit in its tree: depth first, siblings by `urutan` (numbered ones
+    first), then by name in natural order. `units` are (pk, induk_id, urutan, nama) of one
+    agency; a unit whose parent is not among them is a root. Pure: used by the service and by
+    the migration that filled the field."""
+    ada = {pk for pk, *_ in units}
+    anak: dict[int | None, list] = {}
+    for pk, induk_id, urutan, nama in units:
+        anak.setdefault(induk_id if induk_id in ada else None, []).append((pk, urutan, nama))
+    for daftar in anak.values():
+        daftar.sort(key=lambda u: (u[1] is None, u[1] or 0, kunci_nama_alami(u[2]), u[0]))
+    posisi: dict[int, int] = {}
+    tumpukan = list(reversed(anak.get(None, [])))
+    while tumpukan:
+        pk, *_ = tumpukan.pop()
+        if pk in posisi:
+            continue
+        posisi[pk] = len(posisi) + 1
+        tumpukan.extend(reversed(anak.get(pk, [])))
+    for pk, *_ in units:  # never reached from a root (a broken tree): last, but still placed
+        posisi.setdefault(pk, len(posisi) + 1)
+    return posisi
+
+
 class UnitKerja(models.Model):
     """An organisational unit inside an instansi (bidang, seksi, UPT, puskesmas, sekolah, kelurahan).
 
@@ -57,6 +92,21 @@ class UnitKerja(models.Model):
     jenis = models.CharField(_("jenis"), max_length=20, choices=JenisUnit.choices)
     jalur = models.CharField(_("jalur"), max_length=255, blank=True, db_index=True, editable=False)
     kedalaman = models.PositiveSmallIntegerField(_("kedalaman"), default=0, editable=False)
+    urutan = models.PositiveSmallIntegerField(
+        _("urutan"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Posisi di antara unit se-induk (1 paling atas). Kosong: sesudah unit yang bernomor, "
+            "menurut nama (Puskesmas 2 sebelum Puskesmas 10)."
+        ),
+    )
+    # The unit's place in its agency's tree (parents before children, siblings by `urutan`
+    # then by name in natural order), kept by the service: one integer that sorts the same on
+    # every database, where `jalur` sorts by key text (/5/100/ before /5/91/).
+    urutan_pohon = models.PositiveIntegerField(
+        _("urutan dalam pohon"), default=0, db_index=True, editable=False
+    )
 
     history = HistoricalRecords()
     objects = UnitKerjaQuerySet.as_manager()
@@ -64,7 +114,7 @@ class UnitKerja(models.Model):
     class Meta:
         verbose_name = _("unit kerja")
         verbose_name_plural = _("unit kerja")
-        ordering = ["instansi__nama", "jalur"]
+        ordering = ["instansi__nama", "urutan_pohon"]
         constraints = [
             models.UniqueConstraint(
                 fields=["instansi", "induk", "nama"],
@@ -134,7 +184,12 @@ class Jabatan(models.Model):
     class Meta:
         verbose_name = _("jabatan")
         verbose_name_plural = _("jabatan")
-        ordering = ["unit_kerja__jalur", "-kelas_jabatan", "nama"]
+        ordering = [
+            "unit_kerja__instansi__nama",
+            "unit_kerja__urutan_pohon",
+            "-kelas_jabatan",
+            "nama",
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["unit_kerja", "nama"],

@@ -48,7 +48,7 @@ def unit_pohon(instansi: Instansi, akar: UnitKerja | None = None) -> list[UnitKe
         .annotate(n=Count("pk"))
         .values_list("jabatan__unit_kerja_id", "n")
     )
-    units = list(qs.order_by("jalur"))
+    units = list(qs.order_by("urutan_pohon"))
     dasar = akar.kedalaman if akar is not None else 0
     for u in units:
         u.indent = u.kedalaman - dasar

@@ -6,7 +6,7 @@ from django.db.models.functions import Concat, Substr
 
 from mutasi_asn.services import isi_atribut
 
-from .models import Instansi, Jabatan, UnitKerja
+from .models import Instansi, Jabatan, UnitKerja, susun_urutan_pohon
 from .signals import jabatan_berubah
 
 
@@ -18,7 +18,7 @@ def _simpan(obj, actor):
 
 
 INSTANSI_FIELDS = ["kode", "nama", "singkatan", "jenis", "aktif"]
-UNIT_FIELDS = ["instansi", "induk", "kode", "nama", "jenis"]
+UNIT_FIELDS = ["instansi", "induk", "kode", "nama", "jenis", "urutan"]
 JABATAN_FIELDS = [
     "unit_kerja",
     "kode",
@@ -74,7 +74,33 @@ def unitkerja_simpan(*, instance: UnitKerja | None, data: dict, actor) -> UnitKe
         obj.jalur, obj.kedalaman = jalur_baru, kedalaman
     if instansi_lama and instansi_lama != obj.instansi_id:
         _pindahkan_subpohon_ke_instansi(obj, actor)
+    unit_susun_urutan(instansi_ids={obj.instansi_id, instansi_lama} - {None})
+    obj.refresh_from_db(fields=["urutan_pohon"])
     return obj
+
+
+def unit_susun_urutan(*, instansi_ids) -> int:
+    """Renumber the display order (`urutan_pohon`) of every unit of these agencies.
+
+    Bookkeeping like `jalur`: written with one bulk UPDATE, no history row. Returns the number
+    of units whose position changed.
+    """
+    units = list(
+        UnitKerja.objects.filter(instansi_id__in=instansi_ids).only(
+            "pk", "instansi_id", "induk_id", "urutan", "nama", "urutan_pohon"
+        )
+    )
+    per_instansi: dict[int, list] = {}
+    for u in units:
+        per_instansi.setdefault(u.instansi_id, []).append((u.pk, u.induk_id, u.urutan, u.nama))
+    posisi: dict[int, int] = {}
+    for daftar in per_instansi.values():
+        posisi.update(susun_urutan_pohon(daftar))
+    berubah = [u for u in units if u.urutan_pohon != posisi[u.pk]]
+    for u in berubah:
+        u.urutan_pohon = posisi[u.pk]
+    UnitKerja.objects.bulk_update(berubah, ["urutan_pohon"], batch_size=2000)
+    return len(berubah)
 
 
 def _pindahkan_subpohon_ke_instansi(unit: UnitKerja, actor) -> None:

@@ -45,7 +45,7 @@ class UnitKerjaListView(ObjectListView):
     filterset_class = filters.UnitKerjaFilter
     tombol_tambah = "instansi:unitkerja_add"
     tombol_impor = "pegawai:impor_unitkerja"
-    urut_bawaan = "instansi__nama,jalur"
+    urut_bawaan = "instansi__nama,urutan_pohon"
     judul = "Unit kerja"
 
     def get_base_queryset(self):
@@ -85,7 +85,7 @@ class JabatanListView(ObjectListView):
     filterset_class = filters.JabatanFilter
     tombol_tambah = "instansi:jabatan_add"
     tombol_impor = "pegawai:impor_jabatan"
-    urut_bawaan = "unit_kerja__instansi__nama,unit_kerja__jalur,-kelas_jabatan,nama"
+    urut_bawaan = "unit_kerja__instansi__nama,unit_kerja__urutan_pohon,-kelas_jabatan,nama"
 
     def get_base_queryset(self):
         return Jabatan.objects.select_related("unit_kerja__instansi")

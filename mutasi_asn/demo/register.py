@@ -21,6 +21,7 @@ from instansi.choices import (
     Pendidikan,
 )
 from instansi.models import Instansi, Jabatan, UnitKerja
+from instansi.services import unit_susun_urutan
 from pegawai.choices import PredikatSKP, StatusKepegawaian
 from pegawai.models import Pegawai, RiwayatJabatan
 
@@ -637,6 +638,15 @@ class HasilSeed:
     faktor_unit: dict = field(default_factory=dict)
 
 
+URUTAN_BAGAN = {
+    JenisUnit.SEKRETARIAT,
+    JenisUnit.BIDANG,
+    JenisUnit.BAGIAN,
+    JenisUnit.SUBBAGIAN,
+    JenisUnit.SEKSI,
+}
+
+
 class _Pembangun:
     def __init__(self, jumlah_pegawai: int, seed: int):
         self.rng = random.Random(seed)
@@ -732,7 +742,15 @@ class _Pembangun:
                 u.jalur, u.kedalaman = f"/{u.pk}/", 0
         for u in lv1_objs + lv2_objs:
             u.jalur, u.kedalaman = f"{u.induk.jalur}{u.pk}/", u.induk.kedalaman + 1
-        UnitKerja.objects.bulk_update(semua, ["jalur", "kedalaman"], batch_size=2000)
+        # The organisation chart's own order (Sekretariat, then the bidang as planned); service
+        # units (puskesmas, sekolah, UPT, kelurahan) follow by name, Puskesmas 2 before 10.
+        nomor: dict[int, int] = {}
+        for u in lv1_objs + lv2_objs:
+            if u.jenis in URUTAN_BAGAN:
+                nomor[u.induk.pk] = nomor.get(u.induk.pk, 0) + 1
+                u.urutan = nomor[u.induk.pk]
+        UnitKerja.objects.bulk_update(semua, ["jalur", "kedalaman", "urutan"], batch_size=2000)
+        unit_susun_urutan(instansi_ids={u.instansi_id for u in semua})
         self.units = [(u, *meta[id(u)]) for u in semua]
 
     def _seksi(self, bidang):

@@ -497,7 +497,8 @@ def test_peta_jabatan_xlsx_berwarna(client, bkpsdm, dihitung):
     }
     assert fills["Analis"].endswith("D68910")  # lebih: amber
     assert fills["Pranata"].endswith("C0392B")  # kurang: red
-    assert ws.cell(row=2, column=1).value == "Bidang Satu"
+    # Units without an explicit urutan follow their names: Dua before Satu.
+    assert ws.cell(row=2, column=1).value == "Bidang Dua"
 
 
 # --- query counts -------------------------------------------------------------------------

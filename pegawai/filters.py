@@ -1,5 +1,4 @@
 import django_filters
-from django.db.models import Q
 
 from instansi.choices import Golongan, JenisJabatan, Pendidikan
 from instansi.models import Instansi
@@ -7,11 +6,10 @@ from mutasi_asn.filters import FilterSetBerlingkup
 
 from .choices import StatusKepegawaian
 from .models import Pegawai
-from .nip import normalisasi_nip
 
 
 class PegawaiFilter(FilterSetBerlingkup):
-    q = django_filters.CharFilter(method="cari", label="Cari nama atau NIP")
+    q = django_filters.CharFilter(method="cari", label="Cari nama, NIP atau jabatan")
     instansi = django_filters.ModelChoiceFilter(
         queryset=Instansi.objects.all(),
         field_name="jabatan__unit_kerja__instansi",
@@ -43,12 +41,4 @@ class PegawaiFilter(FilterSetBerlingkup):
         ]
 
     def cari(self, queryset, name, value):
-        angka = normalisasi_nip(value)
-        if angka.isdigit():
-            # NIPs are 18 digits, so a prefix is a range of the unique index: `nip >= '197603'
-            # AND nip < '197604'`. PostgreSQL estimates a range well; for LIKE '197603%' it
-            # guessed five times too many rows and walked the name index to sort by name.
-            queryset = queryset.filter(nip__gte=angka)
-            berikut = str(int(angka) + 1).zfill(len(angka))
-            return queryset.filter(nip__lt=berikut) if len(berikut) == len(angka) else queryset
-        return queryset.filter(Q(nama__icontains=value.strip()))
+        return queryset.cari(value)

@@ -6,7 +6,6 @@ from django.utils import timezone
 from instansi.models import Instansi
 from mutasi_asn.filters import FilterSetBerlingkup
 from pegawai.models import Pegawai
-from pegawai.nip import normalisasi_nip
 
 from .choices import (
     STATUS_TAHAP_PERSETUJUAN,
@@ -48,13 +47,10 @@ class UsulanMutasiFilter(FilterSetBerlingkup):
         value = value.strip()
         if not value:
             return queryset
-        angka = normalisasi_nip(value)
         # The pegawai side as a subquery on pegawai alone, so PostgreSQL uses its NIP prefix and
-        # name trigram indexes instead of scanning the join (bench_usulan_halaman.py).
-        if angka.isdigit() and len(angka) >= 4:
-            cocok = Pegawai.objects.filter(nip__startswith=angka)
-        else:
-            cocok = Pegawai.objects.filter(nama__icontains=value)
+        # name trigram indexes instead of scanning the join (bench_usulan_halaman.py). Names in
+        # any word order, with or without gelar, as on the pegawai list.
+        cocok = Pegawai.objects.cari(value, jabatan=False)
         return queryset.filter(Q(pegawai_id__in=cocok.values("pk")) | Q(nomor__icontains=value))
 
     def saring_terlambat(self, queryset, name, value):

@@ -23,7 +23,6 @@ from mutasi_asn.akun.roles import Peran
 from mutasi_asn.excel import tulis_xlsx
 from mutasi_asn.views import CariView, Kolom, ObjectDetailView, ObjectEditView, ObjectListView
 from pegawai.models import Pegawai
-from pegawai.nip import normalisasi_nip
 
 from . import forms, services
 from .choices import (
@@ -327,11 +326,8 @@ class PegawaiCariView(_CariView):
 
     def cari(self, q):
         qs = Pegawai.objects.for_user(self.request.user).aktif().select_related("jabatan")
-        angka = normalisasi_nip(q)
-        if angka.isdigit():
-            qs = qs.filter(nip__startswith=angka)
-        elif q:
-            qs = qs.filter(nama__icontains=q)
+        if q:
+            qs = qs.cari(q)
         return qs.order_by("nama", "pk")
 
     def label(self, obj):

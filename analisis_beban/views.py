@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from instansi.models import Instansi, Jabatan, UnitKerja
 from instansi.selectors import unit_pohon
+from mutasi_asn.filters import uraian_saringan
 from mutasi_asn.views import Kolom, ObjectListView, ambil_atribut
 
 from . import calculations, forms, selectors, services
@@ -433,6 +434,7 @@ class HasilABKListView(ObjectListView):
             baris,
             kolom_keadaan=i_keadaan + 2,
             format_angka={6: FORMAT_DESIMAL, 7: "#,##0.0000", 12: "#,##0.0000"},
+            saringan=uraian_saringan(filterset),
         )
         return _xlsx(data, f"hasil-abk-{timezone.localdate():%Y%m%d}.xlsx")
 
@@ -608,6 +610,7 @@ def _peta_xlsx(units, periode, judul):
         baris(),
         kolom_keadaan=8,
         format_angka={5: "#,##0.0000", 9: "#,##0.0000"},
+        saringan=f"Periode {periode.tahun}" if periode else "belum ada periode ABK",
     )
     tahun = periode.tahun if periode else "tanpa-periode"
     return _xlsx(data, f"peta-jabatan-{tahun}-{timezone.localdate():%Y%m%d}.xlsx")

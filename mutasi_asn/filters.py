@@ -35,3 +35,26 @@ class FilterSetBerlingkup(django_filters.FilterSet):
             qs = getattr(f, "queryset", None)
             if qs is not None and hasattr(qs, "for_user"):
                 f.queryset = qs.for_user(user)
+
+
+def uraian_saringan(filterset) -> str:
+    """The filters of a list in words, for the title of its export: `Instansi: Dinas Kesehatan;
+    Golongan: III/a, III/b`. Empty when nothing is filtered."""
+    form = filterset.form
+    if not form.is_valid():
+        return ""
+    bagian = []
+    for nama, field in form.fields.items():
+        nilai = form.cleaned_data.get(nama)
+        if nilai in (None, "", [], ()) or nama in ("urut", "page", "format"):
+            continue
+        pilihan = dict(getattr(field, "choices", []) or [])
+        daftar = nilai if isinstance(nilai, list | tuple) or hasattr(nilai, "model") else [nilai]
+        teks = ", ".join(
+            str(pilihan.get(v, pilihan.get(str(v), v))) if not hasattr(v, "pk") else str(v)
+            for v in daftar
+        )
+        if isinstance(nilai, bool):
+            teks = "Ya" if nilai else "Tidak"
+        bagian.append(f"{field.label or nama}: {teks}")
+    return "; ".join(bagian)

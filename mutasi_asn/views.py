@@ -20,6 +20,7 @@ from django.views.generic.edit import FormView
 from django_filters.views import FilterView
 
 from .excel import tulis_xlsx
+from .filters import uraian_saringan
 
 
 def ambil_atribut(obj, path: str):
@@ -98,6 +99,7 @@ class ObjectListView(ScopedMixin, FilterView):
     template_name = "generic/object_list.html"
     paginate_by = 25
     kolom: list[Kolom] = []
+    kolom_ekspor: list[Kolom] = []  # the export's columns when they are more than the page's
     urut_bawaan = ""
     judul = ""
     tombol_tambah = ""  # url name of the add page, shown to users allowed to add
@@ -134,10 +136,12 @@ class ObjectListView(ScopedMixin, FilterView):
     def ekspor(self):
         filterset = self.get_filterset(self.get_filterset_class())
         qs = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        kolom = self.kolom_ekspor or self.kolom
         data = tulis_xlsx(
-            self.judul or str(self.model._meta.verbose_name_plural),
-            [k.label for k in self.kolom],
-            ([ambil_atribut(obj, k.atribut) for k in self.kolom] for obj in qs.iterator(2000)),
+            self.judul or str(self.model._meta.verbose_name_plural).capitalize(),
+            [k.label for k in kolom],
+            ([ambil_atribut(obj, k.atribut) for k in kolom] for obj in qs.iterator(2000)),
+            saringan=uraian_saringan(filterset),
         )
         nama = f"{self.model._meta.model_name}-{timezone.localdate():%Y%m%d}.xlsx"
         resp = HttpResponse(

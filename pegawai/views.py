@@ -21,6 +21,27 @@ class PegawaiListView(ObjectListView):
         Kolom("Instansi", "jabatan.unit_kerja.instansi"),
     ]
 
+    # The profile's columns, so the export answers what the profile answers.
+    kolom_ekspor = [
+        Kolom("NIP/NI", "nip_tampil"),
+        Kolom("Nama", "nama_lengkap"),
+        Kolom("Status", "get_status_display"),
+        Kolom("Tanggal lahir", "tanggal_lahir"),
+        Kolom("Jenis kelamin", "get_jenis_kelamin_display"),
+        Kolom("Pangkat/golongan", "golongan_tampil"),
+        Kolom("Pendidikan", "get_pendidikan_display"),
+        Kolom("Bidang studi", "bidang_studi"),
+        Kolom("Jabatan", "jabatan.nama"),
+        Kolom("Kelas jabatan", "jabatan.kelas_jabatan"),
+        Kolom("Unit kerja", "jabatan.unit_kerja"),
+        Kolom("Instansi", "jabatan.unit_kerja.instansi"),
+        Kolom("TMT jabatan", "tmt_jabatan"),
+        Kolom("TMT CPNS", "tmt_cpns"),
+        Kolom("Batas usia pensiun", "batas_usia_pensiun"),
+        Kolom("Tanggal pensiun (BUP)", "tanggal_pensiun"),
+        Kolom("Aktif", "aktif"),
+    ]
+
     def get_base_queryset(self):
         return Pegawai.objects.select_related("jabatan__unit_kerja__instansi")
 

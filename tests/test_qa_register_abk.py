@@ -16,6 +16,7 @@ from mutasi_asn.demo.abk import buat_abk_demo
 from mutasi_asn.demo.pengguna import buat_pengguna_demo
 from mutasi_asn.demo.register import buat_register_demo
 from mutasi_asn.demo.usulan import buat_usulan_demo
+from mutasi_asn.excel import BARIS_HEADER
 from tests.fixtures.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory
 
 pytestmark = pytest.mark.django_db
@@ -390,8 +391,8 @@ def test_ekspor_nilai_ya_tidak_bukan_true_false(client, bkpsdm, instansi_a):
     client.force_login(bkpsdm)
     resp = client.get(reverse("instansi:instansi_list"), {"format": "xlsx"})
     baris = list(openpyxl.load_workbook(io.BytesIO(resp.content)).active.values)
-    i_aktif = baris[0].index("Aktif")
-    assert {b[i_aktif] for b in baris[1:]} == {"Ya"}
+    i_aktif = baris[BARIS_HEADER - 1].index("Aktif")
+    assert {b[i_aktif] for b in baris[BARIS_HEADER:]} == {"Ya"}
 
 
 def test_api_ringkasan_periode_bukan_angka_400(client, bkpsdm):

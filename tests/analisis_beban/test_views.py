@@ -16,6 +16,7 @@ from analisis_beban import services
 from analisis_beban.models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
 from analisis_beban.views import konteks_dasbor
 from mutasi_asn.akun.roles import Peran
+from mutasi_asn.excel import BARIS_HEADER
 from tests.analisis_beban.conftest import tugas
 from tests.fixtures.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory
 from tests.fixtures.views import hitung_query
@@ -409,15 +410,15 @@ def test_ekspor_hasil_xlsx_berwarna(client, bkpsdm, dihitung):
     resp = client.get(reverse("analisis_beban:hasilabk_list") + "?format=xlsx")
     assert resp["Content-Type"].startswith("application/vnd.openxmlformats")
     ws = load_workbook(io.BytesIO(resp.content)).active
-    header = [c.value for c in ws[1]]
+    header = [c.value for c in ws[BARIS_HEADER]]
     assert header[:3] == ["Periode", "Kode jabatan", "Jabatan"]
     kolom = header.index("Keadaan") + 1
     warna = {
         ws.cell(row=r, column=kolom).value: ws.cell(row=r, column=kolom).fill.fgColor.rgb
-        for r in range(2, ws.max_row + 1)
+        for r in range(BARIS_HEADER + 1, ws.max_row + 1)
     }
     assert warna["Kurang"].endswith("C0392B") and warna["Lebih"].endswith("D68910")
-    assert ws.max_row == 5
+    assert ws.max_row == BARIS_HEADER + 4
 
 
 # --- dashboard ----------------------------------------------------------------------------
@@ -488,17 +489,17 @@ def test_peta_jabatan_xlsx_berwarna(client, bkpsdm, dihitung):
     url = reverse("analisis_beban:peta_instansi", args=[dihitung["instansi_a"].pk])
     resp = client.get(url + "?format=xlsx")
     ws = load_workbook(io.BytesIO(resp.content)).active
-    header = [c.value for c in ws[1]]
+    header = [c.value for c in ws[BARIS_HEADER]]
     assert header[:4] == ["Unit kerja", "Kode jabatan", "Jabatan", "Kelas"]
     k = header.index("Keadaan") + 1
     fills = {
         ws.cell(row=r, column=3).value: ws.cell(row=r, column=k).fill.fgColor.rgb
-        for r in range(2, ws.max_row + 1)
+        for r in range(BARIS_HEADER + 1, ws.max_row + 1)
     }
     assert fills["Analis"].endswith("D68910")  # lebih: amber
     assert fills["Pranata"].endswith("C0392B")  # kurang: red
     # Units without an explicit urutan follow their names: Dua before Satu.
-    assert ws.cell(row=2, column=1).value == "Bidang Dua"
+    assert ws.cell(row=BARIS_HEADER + 1, column=1).value == "Bidang Dua"
 
 
 # --- query counts -------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from instansi.choices import Golongan, Pendidikan
 from mutasi_asn.akun.roles import Peran
+from mutasi_asn.excel import BARIS_HEADER
 from mutasi_asn.impor_xlsx import baca_lembar
 from pegawai import impor_pegawai
 from pegawai.choices import StatusImpor, StatusKepegawaian
@@ -477,7 +478,7 @@ def test_rumus_dari_berkas_diloloskan_di_ekspor(client, tmp_path, jabatan, bkpsd
     client.force_login(bkpsdm)
     resp = client.get(reverse("pegawai:pegawai_list") + "?format=xlsx")
     ws = load_workbook(io.BytesIO(resp.content)).active
-    nama = [c.value for c in ws["B"]][1:]
+    nama = [c.value for c in ws["B"]][BARIS_HEADER:]
     assert nama == ['\'=HYPERLINK("http://jahat")']
 
 
@@ -489,7 +490,7 @@ def test_daftar_galat_diunduh_dengan_rumus_diloloskan(client, jabatan, bkpsdm):
     impor.save()
     resp = client.get(impor.get_absolute_url() + "?format=xlsx")
     ws = load_workbook(io.BytesIO(resp.content)).active
-    assert [c.value for c in ws[2]] == [2, "'=cmd", "'@SUM(1)"]
+    assert [c.value for c in ws[BARIS_HEADER + 1]] == [2, "'=cmd", "'@SUM(1)"]
 
 
 # --- management command -----------------------------------------------------------------------

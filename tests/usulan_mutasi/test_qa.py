@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mutasi_asn.akun.roles import Peran
+from mutasi_asn.excel import BARIS_HEADER
 from pegawai.models import RiwayatJabatan
 from tests.fixtures.factories import JabatanFactory, PegawaiFactory
 from tests.usulan_mutasi import test_views
@@ -316,8 +317,10 @@ def test_ekspor_daftar_usulan_menulis_waktu_jakarta_bukan_utc(client, dunia):
     client.force_login(dunia.bkpsdm)
     resp = client.get(reverse("usulan_mutasi:usulan_list"), {"format": "xlsx"})
     ws = openpyxl.load_workbook(io.BytesIO(resp.content)).active
-    kolom = [c.value for c in ws[1]].index("Diajukan")
-    assert ws.cell(row=2, column=kolom + 1).value == datetime.datetime(2026, 11, 30, 5, 53)
+    kolom = [c.value for c in ws[BARIS_HEADER]].index("Diajukan")
+    assert ws.cell(row=BARIS_HEADER + 1, column=kolom + 1).value == datetime.datetime(
+        2026, 11, 30, 5, 53
+    )
 
 
 def test_teks_dengan_karakter_nul_dari_halaman_tidak_500(client, dunia):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from mutasi_asn.akun.roles import Peran
+from mutasi_asn.excel import BARIS_HEADER
 from tests.usulan_mutasi.test_rencana import kota  # noqa: F401  (fixture)
 from usulan_mutasi.choices import AlasanMutasi, StatusUsulan
 from usulan_mutasi.models import UsulanMutasi
@@ -57,8 +58,8 @@ def test_langkah_dapat_disaring_dan_diekspor(rencana, client, kota):  # noqa: F8
     resp = client.get(url, {"format": "xlsx"})
     lembar = openpyxl.load_workbook(io.BytesIO(resp.content)).active
     baris = list(lembar.iter_rows(values_only=True))
-    assert baris[0][:3] == ("No.", "NIP", "Nama")
-    assert len(baris) == 3
+    assert baris[BARIS_HEADER - 1][:3] == ("No.", "NIP", "Nama")
+    assert len(baris) == BARIS_HEADER + 2
 
 
 def test_langkah_terpilih_menjadi_usulan_draf_di_kotak_masuk_bkpsdm(rencana, client):

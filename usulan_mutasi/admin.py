@@ -160,6 +160,7 @@ class JenisDokumenAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
         "untuk_keluar",
         "untuk_masuk",
         "hanya_permintaan_sendiri",
+        "dipenuhi_sistem",
         "urutan",
         "aktif",
     )
@@ -174,7 +175,7 @@ class PengaturanMutasiAdmin(SimpleHistoryAdmin):
     fieldsets = (
         (
             "Masa jabatan dan tenggat",
-            {"fields": ("masa_jabatan_minimal_bulan", "hari_kerja_per_tahap")},
+            {"fields": ("masa_jabatan_minimal_bulan", "hari_kerja_per_tahap", "batas_turun_kelas")},
         ),
         (
             "Masa pembekuan mutasi (misalnya Pilkada)",

@@ -91,6 +91,8 @@ class FaktaPegawai:
     jabatan_asal_id: int | None = None
     jenis_asal: str = ""
     rumpun_asal: str = ""
+    nama_asal: str = ""  # normalised (normal_bidang) name of the position held
+    kelas_asal: int = 0  # its kelas jabatan; 0: unknown
     pendidikan: int = 0
     bidang_studi: str = ""  # normalised (normal_bidang)
     golongan: int = 0
@@ -106,6 +108,8 @@ class FaktaJabatan:
     id: int
     jenis: str
     rumpun: str = ""
+    nama: str = ""  # normalised (normal_bidang)
+    kelas: int = 0  # kelas jabatan; 0: unknown
     pendidikan_minimal: int = 0  # 0: none
     bidang_studi: tuple[str, ...] = ()  # normalised; empty: every field
     golongan_minimal: int = 0  # 0: none
@@ -117,6 +121,8 @@ class Konteks:
     hari_ini: datetime.date
     masa_jabatan_minimal_bulan: int = 6
     cek_masa_jabatan: bool = True  # not for a transfer in from another government
+    # A drop of more kelas jabatan than this needs a justification (PengaturanMutasi).
+    batas_turun_kelas: int = 2
 
     @property
     def batas_pensiun(self) -> datetime.date:
@@ -174,6 +180,8 @@ def kolom_pegawai(fakta: list[FaktaPegawai], kamus: KamusKode) -> Kolom:
             "jabatan_asal_id": arr(lambda p: p.jabatan_asal_id or 0),
             "jenis_asal": arr(lambda p: KODE_JENIS.get(p.jenis_asal, -1)),
             "rumpun_asal": arr(lambda p: kamus(p.rumpun_asal)),
+            "nama_asal": arr(lambda p: kamus(p.nama_asal)),
+            "kelas_asal": arr(lambda p: p.kelas_asal),
             "pendidikan": arr(lambda p: p.pendidikan),
             "bidang_studi": arr(lambda p: kamus(p.bidang_studi)),
             "golongan": arr(lambda p: p.golongan),
@@ -197,6 +205,8 @@ def kolom_jabatan(fakta: list[FaktaJabatan], kamus: KamusKode) -> tuple[Kolom, n
             "id": arr(lambda j: j.id),
             "jenis": arr(lambda j: KODE_JENIS.get(j.jenis, -1)),
             "rumpun": arr(lambda j: kamus(j.rumpun)),
+            "nama": arr(lambda j: kamus(j.nama)),
+            "kelas": arr(lambda j: j.kelas),
             "pendidikan_minimal": arr(lambda j: j.pendidikan_minimal or 0),
             "ada_bidang": arr(lambda j: bool(j.bidang_studi), bool),
             "golongan_minimal": arr(lambda j: j.golongan_minimal or 0),
@@ -273,17 +283,45 @@ def _sejenis(gol, batas):
     return (batas > 0) & ((gol > 100) == (batas > 100)) & (gol > 0)
 
 
+def _jabatan_sama(p, j) -> bool:
+    """The same position in another unit (Perawat Terampil of one puskesmas to another's)."""
+    return bool(p.nama_asal) and p.nama_asal == j.nama and p.jenis_asal == j.jenis
+
+
+def _jabatan_sama_vektor(P, pr):
+    return (P.nama_asal != 0) & (P.nama_asal == pr.j.nama) & (P.jenis_asal == pr.j.jenis)
+
+
 def _golongan_vektor(P, pr, k):
     g, mn, mx = P.golongan, pr.j.golongan_minimal, pr.j.golongan_maksimal
-    return (_sejenis(g, mn) & (g < mn)) | (_sejenis(g, mx) & (g > mx))
+    di_luar = (_sejenis(g, mn) & (g < mn)) | (_sejenis(g, mx) & (g > mx))
+    return di_luar & ~_jabatan_sama_vektor(P, pr)
 
 
 def _golongan_cek(p, j, k):
     g = p.golongan
     sejenis = (lambda b: bool(b) and bool(g) and (g > 100) == (b > 100)) if g else (lambda b: False)
-    return (sejenis(j.golongan_minimal) and g < j.golongan_minimal) or (
+    di_luar = (sejenis(j.golongan_minimal) and g < j.golongan_minimal) or (
         sejenis(j.golongan_maksimal) and g > j.golongan_maksimal
     )
+    # Someone who holds this very position already holds it at their grade.
+    return di_luar and not _jabatan_sama(p, j)
+
+
+def _kelas_turun_cek(p, j, k):
+    return (
+        p.kelas_asal > 0
+        and j.kelas > 0
+        and p.kelas_asal - j.kelas > k.batas_turun_kelas
+        and not _jabatan_sama(p, j)
+    )
+
+
+def _kelas_turun_vektor(P, pr, k):
+    turun = (
+        (P.kelas_asal > 0) & (pr.j.kelas > 0) & (P.kelas_asal - pr.j.kelas > k.batas_turun_kelas)
+    )
+    return turun & ~_jabatan_sama_vektor(P, pr)
 
 
 def _golongan_pesan(p, j, k):
@@ -449,6 +487,19 @@ ATURAN: tuple[Aturan, ...] = (
         vektor=lambda P, pr, k: _golongan_vektor(P, pr, k),
         pesan=_golongan_pesan,
         label="Golongan dalam rentang jabatan tujuan",
+    ),
+    Aturan(
+        kode="kelas_jabatan_turun",
+        jenis=PERINGATAN,
+        tingkat=PASANGAN,
+        cek=_kelas_turun_cek,
+        vektor=_kelas_turun_vektor,
+        pesan=lambda p, j, k: (
+            f"Kelas jabatan tujuan ({j.kelas}) turun {p.kelas_asal - j.kelas} kelas dari jabatan "
+            f"asal ({p.kelas_asal}), lebih dari batas {k.batas_turun_kelas} kelas; jelaskan "
+            "alasannya."
+        ),
+        label="Kelas jabatan tidak turun melebihi batas",
     ),
     Aturan(
         kode="bidang_studi_tidak_sesuai",

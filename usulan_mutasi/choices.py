@@ -118,6 +118,14 @@ class VerdikDokumen(models.TextChoices):
     PERLU_PERBAIKAN = "perlu_perbaikan", "Perlu perbaikan"
 
 
+class DipenuhiSistem(models.TextChoices):
+    """What the system itself holds in place of an uploaded document."""
+
+    ABK = "abk", "Angka ABK yang tercatat saat usulan diajukan"
+    PERSETUJUAN_ASAL = "persetujuan_asal", "Persetujuan kepala OPD asal di aplikasi"
+    PERSETUJUAN_TUJUAN = "persetujuan_tujuan", "Persetujuan kepala OPD tujuan di aplikasi"
+
+
 class PejabatKeputusanLuar(models.TextChoices):
     GUBERNUR = "gubernur", "Gubernur"
     MENDAGRI = "mendagri", "Menteri Dalam Negeri"

@@ -137,11 +137,34 @@ class KomentarForm(forms.Form):
     isi = forms.CharField(label="Komentar", widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class _InputBanyakBerkas(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class BanyakBerkasField(forms.FileField):
+    """A file input that takes several files at once (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", _InputBanyakBerkas())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        tunggal = super().clean
+        if isinstance(data, list | tuple) and data:
+            return [tunggal(d, initial) for d in data]
+        # Nothing chosen: the field's own "required" message.
+        return [tunggal(None if isinstance(data, list | tuple) else data, initial)]
+
+
 class DokumenUnggahForm(forms.Form):
     jenis_dokumen = forms.ModelChoiceField(
-        label="Jenis dokumen", queryset=JenisDokumen.objects.filter(aktif=True)
+        label="Jenis dokumen",
+        # What the system holds itself (ABK figures, the heads' approvals) is not uploaded.
+        queryset=JenisDokumen.objects.filter(aktif=True, dipenuhi_sistem=""),
     )
-    berkas = forms.FileField(label="Berkas", help_text="PDF, JPG, atau PNG.")
+    berkas = BanyakBerkasField(
+        label="Berkas", help_text="PDF, JPG, atau PNG; boleh beberapa berkas sekaligus."
+    )
 
 
 class DokumenVerifikasiForm(forms.Form):

@@ -26,6 +26,7 @@ from .choices import (
     STATUS_TAHAP_PERSETUJUAN,
     AksiPeristiwa,
     AlasanMutasi,
+    DipenuhiSistem,
     JenisBerkasSK,
     JenisMutasi,
     MasaJabatanMinimal,
@@ -73,6 +74,14 @@ class PengaturanMutasi(models.Model):
     )
     hari_kerja_per_tahap = models.PositiveSmallIntegerField(
         _("tenggat tiap tahap (hari kerja)"), default=5
+    )
+    batas_turun_kelas = models.PositiveSmallIntegerField(
+        _("batas turun kelas jabatan"),
+        default=2,
+        help_text=_(
+            "Mutasi ke jabatan yang kelasnya turun lebih dari sekian kelas dari jabatan asal "
+            "memberi peringatan yang harus dijawab dengan justifikasi."
+        ),
     )
     pembekuan_mulai = models.DateField(_("masa pembekuan mutasi mulai"), null=True, blank=True)
     pembekuan_selesai = models.DateField(_("masa pembekuan mutasi selesai"), null=True, blank=True)
@@ -595,6 +604,16 @@ class JenisDokumen(models.Model):
     untuk_masuk = models.BooleanField(_("untuk mutasi masuk"), default=True)
     hanya_permintaan_sendiri = models.BooleanField(
         _("hanya bila atas permintaan sendiri"), default=False
+    )
+    dipenuhi_sistem = models.CharField(
+        _("dipenuhi oleh sistem"),
+        max_length=20,
+        choices=DipenuhiSistem.choices,
+        blank=True,
+        help_text=_(
+            "Bila diisi, dokumen ini tidak diminta untuk diunggah: aplikasi sudah memegangnya "
+            "(angka ABK yang tercatat saat diajukan, atau persetujuan kepala OPD di aplikasi)."
+        ),
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     aktif = models.BooleanField(_("aktif"), default=True)

@@ -106,6 +106,7 @@ class Pasangan:
             hari_ini=self.hari_ini,
             masa_jabatan_minimal_bulan=self.pengaturan.masa_jabatan_minimal_bulan,
             cek_masa_jabatan=self.jenis != JenisMutasi.MASUK,
+            batas_turun_kelas=self.pengaturan.batas_turun_kelas,
         )
 
     @cached_property
@@ -129,6 +130,8 @@ def fakta_jabatan(jabatan: Jabatan) -> FaktaJabatan:
         id=jabatan.pk,
         jenis=jabatan.jenis,
         rumpun=rumpun_jabatan(jabatan.nama, jabatan.jenis),
+        nama=normal_bidang(jabatan.nama),
+        kelas=jabatan.kelas_jabatan or 0,
         pendidikan_minimal=jabatan.pendidikan_minimal or 0,
         bidang_studi=daftar_bidang(jabatan.bidang_studi),
         golongan_minimal=jabatan.golongan_minimal or 0,
@@ -158,6 +161,8 @@ def fakta_pegawai(
         jabatan_asal_id=jabatan_asal.pk if jabatan_asal else None,
         jenis_asal=jabatan_asal.jenis if jabatan_asal else "",
         rumpun_asal=rumpun_jabatan(jabatan_asal.nama, jabatan_asal.jenis) if jabatan_asal else "",
+        nama_asal=normal_bidang(jabatan_asal.nama) if jabatan_asal else "",
+        kelas_asal=(jabatan_asal.kelas_jabatan or 0) if jabatan_asal else 0,
         pendidikan=pegawai.pendidikan or 0,
         bidang_studi=normal_bidang(pegawai.bidang_studi),
         golongan=pegawai.golongan or 0,
@@ -201,7 +206,10 @@ cek_masa_jabatan = _cek_aturan("masa_jabatan_kurang")
 cek_pensiun = _cek_aturan("pensiun_dekat")
 cek_golongan = _cek_aturan("golongan_di_luar_rentang")
 cek_kesesuaian_jabatan = _cek_aturan(
-    "bidang_studi_tidak_sesuai", "jenis_jabatan_berbeda", "rumpun_fungsional_berbeda"
+    "kelas_jabatan_turun",
+    "bidang_studi_tidak_sesuai",
+    "jenis_jabatan_berbeda",
+    "rumpun_fungsional_berbeda",
 )
 
 

@@ -20,11 +20,13 @@ from .choices import (
     STATUS_DIPROSES,
     STATUS_TAHAP_PERSETUJUAN,
     AksiPeristiwa,
+    DipenuhiSistem,
     JenisMutasi,
     StatusSK,
     StatusUsulan,
+    VerdikDokumen,
 )
-from .models import DokumenUsulan, JenisDokumen, SuratKeputusan, UsulanMutasi
+from .models import DokumenUsulan, JenisDokumen, PeristiwaUsulan, SuratKeputusan, UsulanMutasi
 
 S = StatusUsulan
 
@@ -105,30 +107,106 @@ def usulan_siap_sk(user) -> QuerySet[UsulanMutasi]:
     return usulan_daftar(user).filter(status=S.DISETUJUI).order_by("diputuskan_pada", "pk")
 
 
-def kelengkapan_dokumen(usulan: UsulanMutasi) -> list[dict]:
-    """The checklist of one proposal: each applicable document kind with its uploads. Two queries.
+def _pemenuhan_sistem(jenis: JenisDokumen, usulan: UsulanMutasi, peristiwa) -> dict | None:
+    """How the system holds a document marked "dipenuhi oleh sistem": {"terpenuhi", "keterangan"}."""
+    if not jenis.dipenuhi_sistem:
+        return None
+    aksi = {
+        DipenuhiSistem.ABK: AksiPeristiwa.DIAJUKAN,
+        DipenuhiSistem.PERSETUJUAN_ASAL: AksiPeristiwa.DISETUJUI_ASAL,
+        DipenuhiSistem.PERSETUJUAN_TUJUAN: AksiPeristiwa.DISETUJUI_TUJUAN,
+    }[jenis.dipenuhi_sistem]
+    terakhir = None
+    for p in peristiwa:
+        if p.aksi == aksi and (aksi != AksiPeristiwa.DIAJUKAN or p.dampak is not None):
+            terakhir = p
+    if jenis.dipenuhi_sistem == DipenuhiSistem.ABK:
+        if terakhir is None:
+            return {
+                "terpenuhi": False,
+                "keterangan": "Dipenuhi oleh sistem: angka ABK jabatan asal dan tujuan dicatat "
+                "saat usulan diajukan.",
+            }
+        return {
+            "terpenuhi": True,
+            "keterangan": "Dipenuhi oleh sistem: angka ABK jabatan asal dan tujuan tercatat saat "
+            f"diajukan ({timezone.localtime(terakhir.waktu):%d/%m/%Y}).",
+        }
+    sisi = "asal" if jenis.dipenuhi_sistem == DipenuhiSistem.PERSETUJUAN_ASAL else "tujuan"
+    if terakhir is None:
+        return {
+            "terpenuhi": False,
+            "keterangan": f"Dipenuhi oleh sistem saat kepala OPD {sisi} menyetujui usulan ini di "
+            "aplikasi.",
+        }
+    return {
+        "terpenuhi": True,
+        "keterangan": f"Dipenuhi oleh sistem: disetujui {terakhir.aktor or 'kepala OPD ' + sisi} "
+        f"pada {timezone.localtime(terakhir.waktu):%d/%m/%Y}.",
+    }
 
-    Rows: {"jenis": JenisDokumen, "wajib": bool, "dokumen": [DokumenUsulan], "lengkap": bool}.
+
+def kelengkapan_dokumen(usulan: UsulanMutasi, peristiwa=None) -> list[dict]:
+    """The checklist of one proposal: each applicable document kind with its uploads.
+
+    Two queries (a third for the events when a kind is held by the system and `peristiwa`, the
+    proposal's events, is not given). Rows: {"jenis", "wajib", "dokumen" (oldest first),
+    "terakhir" (the latest upload or None), "sistem" (None, or how the system holds it:
+    {"terpenuhi", "keterangan"}), "lengkap" (nothing left to upload), "sesuai" (accepted: the
+    latest upload verified sesuai, or held by the system)}.
     """
     jenis = [j for j in JenisDokumen.objects.filter(aktif=True) if j.berlaku_untuk(usulan)]
+    if peristiwa is None and any(j.dipenuhi_sistem for j in jenis):
+        peristiwa = list(
+            PeristiwaUsulan.objects.filter(usulan=usulan)
+            .select_related("aktor")
+            .order_by("waktu", "pk")
+        )
     per_jenis: dict[int, list[DokumenUsulan]] = {}
     for d in DokumenUsulan.objects.filter(usulan=usulan).select_related(
         "diunggah_oleh", "diverifikasi_oleh"
     ):
         per_jenis.setdefault(d.jenis_dokumen_id, []).append(d)
-    return [
-        {
-            "jenis": j,
-            "wajib": j.wajib,
-            "dokumen": per_jenis.get(j.pk, []),
-            "lengkap": bool(per_jenis.get(j.pk)),
-        }
-        for j in jenis
-    ]
+    hasil = []
+    for j in jenis:
+        dokumen = per_jenis.get(j.pk, [])
+        terakhir = dokumen[-1] if dokumen else None
+        sistem = _pemenuhan_sistem(j, usulan, peristiwa or [])
+        hasil.append(
+            {
+                "jenis": j,
+                "wajib": j.wajib,
+                "dokumen": dokumen,
+                "terakhir": terakhir,
+                "sistem": sistem,
+                "lengkap": sistem is not None or bool(dokumen),
+                "sesuai": sistem is not None
+                or (terakhir is not None and terakhir.verdik == VerdikDokumen.SESUAI),
+            }
+        )
+    return hasil
 
 
 def dokumen_wajib_kurang(usulan: UsulanMutasi) -> list[JenisDokumen]:
     return [b["jenis"] for b in kelengkapan_dokumen(usulan) if b["wajib"] and not b["lengkap"]]
+
+
+def dokumen_wajib_belum_sesuai(kelengkapan: list[dict]) -> list[str]:
+    """Each mandatory document not yet accepted, with why: 'SKP 2 tahun terakhir (belum
+    diunggah)', '… (perlu perbaikan: …)', '… (belum diperiksa)'."""
+    hasil = []
+    for b in kelengkapan:
+        if not b["wajib"] or b["sesuai"]:
+            continue
+        d = b["terakhir"]
+        if d is None:
+            sebab = "belum diunggah"
+        elif d.verdik == VerdikDokumen.PERLU_PERBAIKAN:
+            sebab = f"perlu perbaikan: {d.catatan_verifikasi}"
+        else:
+            sebab = "belum diperiksa"
+        hasil.append(f"{b['jenis'].nama} ({sebab})")
+    return hasil
 
 
 # --- the ABK impact of a move, counting the other moves under way -----------------------------

@@ -52,7 +52,12 @@ from .models import (
     UsulanMutasi,
 )
 from .rules import blok_dari, periksa_kelayakan, peringatan_dari
-from .selectors import cuplikan_dampak, dampak_untuk_usulan
+from .selectors import (
+    cuplikan_dampak,
+    dampak_untuk_usulan,
+    dokumen_wajib_belum_sesuai,
+    kelengkapan_dokumen,
+)
 
 S = StatusUsulan
 logger = logging.getLogger(__name__)
@@ -439,9 +444,24 @@ def usulan_setujui(*, usulan: UsulanMutasi, actor, catatan: str = "") -> UsulanM
     """Approve the current step (BKPSDM verification, origin head, destination head, panel, PPK)."""
     usulan = _kunci(usulan)
     _tindakan_tahap(usulan, actor)
+    if usulan.status == S.DIAJUKAN:
+        _periksa_dokumen_wajib(usulan)
     metode, aksi = PERSETUJUAN_TAHAP[usulan.status]
     _pindah(usulan, metode, aksi=aksi, actor=actor, catatan=catatan.strip())
     return usulan
+
+
+def _periksa_dokumen_wajib(usulan: UsulanMutasi) -> None:
+    """BKPSDM verifies only once every mandatory document is in and accepted (those the system
+    holds — the ABK figures, the heads' approvals — are not asked for)."""
+    kurang = dokumen_wajib_belum_sesuai(kelengkapan_dokumen(usulan))
+    if kurang:
+        raise ValidationError(
+            "Verifikasi belum dapat dilanjutkan: dokumen wajib berikut belum ada atau belum "
+            "dinyatakan sesuai: " + "; ".join(kurang) + ". Minta pengusul melengkapinya atau "
+            "kembalikan usulan.",
+            code="dokumen_wajib",
+        )
 
 
 @transaction.atomic
@@ -561,7 +581,18 @@ def _periksa_berkas(berkas) -> str:
 def dokumen_unggah(
     *, usulan: UsulanMutasi, jenis_dokumen: JenisDokumen, berkas, actor
 ) -> DokumenUsulan:
-    """Attach a document (PDF/JPG/PNG within the size limit) to a proposal still in progress."""
+    """Attach one document (PDF/JPG/PNG within the size limit) to a proposal still in progress."""
+    return dokumen_unggah_banyak(
+        usulan=usulan, jenis_dokumen=jenis_dokumen, daftar_berkas=[berkas], actor=actor
+    )[0]
+
+
+@transaction.atomic
+def dokumen_unggah_banyak(
+    *, usulan: UsulanMutasi, jenis_dokumen: JenisDokumen, daftar_berkas: list, actor
+) -> list[DokumenUsulan]:
+    """Attach several files of one kind at once: every file is checked first and either all are
+    kept or none is; the timeline gets one event naming them all."""
     _harus_terlihat(usulan, actor)
     if not actor.punya_peran(Peran.BKPSDM, Peran.OPERATOR_OPD, Peran.KEPALA_OPD):
         raise PermissionDenied("Dokumen diunggah oleh BKPSDM, operator OPD, atau kepala OPD.")
@@ -572,32 +603,57 @@ def dokumen_unggah(
         raise ValidationError(
             {"jenis_dokumen": f"Dokumen '{jenis_dokumen}' tidak diperlukan untuk usulan ini."}
         )
-    tipe = _periksa_berkas(berkas)
-    nama_asli = (getattr(berkas, "name", "") or "dokumen").rsplit("/", 1)[-1][:255]
-    dokumen = DokumenUsulan(
-        usulan=usulan,
-        jenis_dokumen=jenis_dokumen,
-        nama_asli=nama_asli,
-        ukuran=berkas.size,
-        tipe_konten=tipe,
-        diunggah_oleh=actor,
-    )
-    dokumen.berkas.save(nama_asli, berkas, save=False)
+    if jenis_dokumen.dipenuhi_sistem:
+        raise ValidationError(
+            {
+                "jenis_dokumen": f"Dokumen '{jenis_dokumen}' dipenuhi oleh sistem "
+                f"({jenis_dokumen.get_dipenuhi_sistem_display().lower()}); tidak perlu diunggah."
+            }
+        )
+    if not daftar_berkas:
+        raise ValidationError({"berkas": "Pilih minimal satu berkas."})
+    galat = []
+    tipe = []
+    for berkas in daftar_berkas:
+        try:
+            tipe.append(_periksa_berkas(berkas))
+        except ValidationError as exc:
+            if len(daftar_berkas) == 1:
+                raise
+            nama = (getattr(berkas, "name", "") or "berkas").rsplit("/", 1)[-1]
+            galat += [f"{nama}: {p}" for p in exc.messages]
+    if galat:
+        raise ValidationError({"berkas": galat})
+    disimpan: list[DokumenUsulan] = []
     try:
-        dokumen.full_clean()
-        dokumen.save()
+        for berkas, tipe_konten in zip(daftar_berkas, tipe, strict=True):
+            nama_asli = (getattr(berkas, "name", "") or "dokumen").rsplit("/", 1)[-1][:255]
+            dokumen = DokumenUsulan(
+                usulan=usulan,
+                jenis_dokumen=jenis_dokumen,
+                nama_asli=nama_asli,
+                ukuran=berkas.size,
+                tipe_konten=tipe_konten,
+                diunggah_oleh=actor,
+            )
+            dokumen.berkas.save(nama_asli, berkas, save=False)
+            disimpan.append(dokumen)
+            dokumen.full_clean()
+            dokumen.save()
     except Exception:
-        # Do not leave a file behind for a row that was never written.
-        dokumen.berkas.storage.delete(dokumen.berkas.name)
+        # Do not leave files behind for rows that were never written (the transaction rolls
+        # the rows back).
+        for d in disimpan:
+            d.berkas.storage.delete(d.berkas.name)
         raise
     _catat(
         usulan,
         aksi=AksiPeristiwa.DOKUMEN_DIUNGGAH,
         aktor=actor,
-        catatan=f"{jenis_dokumen}: {nama_asli}",
+        catatan=f"{jenis_dokumen}: " + ", ".join(d.nama_asli for d in disimpan),
         beri_tahu=False,
     )
-    return dokumen
+    return disimpan
 
 
 @transaction.atomic
@@ -628,6 +684,43 @@ def dokumen_verifikasi(
         beri_tahu=False,
     )
     return dokumen
+
+
+@transaction.atomic
+def dokumen_verifikasi_semua(*, usulan: UsulanMutasi, actor) -> list[DokumenUsulan]:
+    """BKPSDM's "semua sesuai": every upload not yet examined is accepted at once (one event).
+    One already judged "perlu perbaikan" keeps that verdict until replaced."""
+    if not actor.punya_peran(Peran.BKPSDM):
+        raise PermissionDenied("Dokumen diverifikasi oleh staf BKPSDM.")
+    usulan = UsulanMutasi.objects.select_for_update().get(pk=usulan.pk)
+    if usulan.status in STATUS_SELESAI:
+        raise ValidationError("Usulan sudah selesai; dokumennya tidak diverifikasi lagi.")
+    belum = [
+        d
+        for b in kelengkapan_dokumen(usulan)
+        for d in b["dokumen"]
+        if d.verdik == VerdikDokumen.BELUM
+    ]
+    if not belum:
+        raise ValidationError(
+            "Tidak ada dokumen yang belum diperiksa; unggahan baru akan muncul di sini."
+        )
+    sekarang = timezone.now()
+    ids = [d.pk for d in belum]
+    DokumenUsulan.objects.select_for_update().filter(pk__in=ids).update(
+        verdik=VerdikDokumen.SESUAI,
+        catatan_verifikasi="",
+        diverifikasi_oleh=actor,
+        diverifikasi_pada=sekarang,
+    )
+    _catat(
+        usulan,
+        aksi=AksiPeristiwa.DOKUMEN_DIVERIFIKASI,
+        aktor=actor,
+        catatan="Semua sesuai: " + "; ".join(f"{d.jenis_dokumen}: {d.nama_asli}" for d in belum),
+        beri_tahu=False,
+    )
+    return list(DokumenUsulan.objects.filter(pk__in=ids))
 
 
 # --- decrees (SK) -------------------------------------------------------------------------

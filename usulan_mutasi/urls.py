@@ -19,6 +19,11 @@ urlpatterns = [
     path("<int:pk>/langkah-luar/", views.usulan_langkah_luar, name="usulan_langkah_luar"),
     path("<int:pk>/komentar/", views.komentar_tambah, name="komentar_add"),
     path("<int:pk>/dokumen/", views.dokumen_unggah, name="dokumen_add"),
+    path(
+        "<int:pk>/dokumen/semua-sesuai/",
+        views.dokumen_verifikasi_semua,
+        name="dokumen_verifikasi_semua",
+    ),
     path("dokumen/<int:pk>/unduh/", views.dokumen_unduh, name="dokumen_unduh"),
     path("dokumen/<int:pk>/verifikasi/", views.dokumen_verifikasi, name="dokumen_verifikasi"),
     path("sk/", views.SKListView.as_view(), name="sk_list"),

@@ -29,6 +29,7 @@ from .choices import (
     STATUS_BOLEH_BATAL,
     STATUS_BOLEH_UBAH,
     STATUS_SELESAI,
+    AksiPeristiwa,
     JenisMutasi,
     StatusSK,
     StatusUsulan,
@@ -41,6 +42,7 @@ from .selectors import (
     cuplikan_keputusan,
     dampak_untuk_usulan,
     dampak_usulan,
+    dokumen_wajib_belum_sesuai,
     kelengkapan_dokumen,
     nomor_sk_berikut,
     usulan_menunggu_tindakan,
@@ -372,8 +374,8 @@ class UsulanDetailView(ObjectDetailView):
         pelaku = services.pelaku_tahap(u, user)
         boleh_ubah = pengusul and u.status in STATUS_BOLEH_UBAH
         temuan = periksa_kelayakan(u) if boleh_ubah else []
-        kelengkapan = kelengkapan_dokumen(u)
         peristiwa = list(u.peristiwa.select_related("aktor").order_by("waktu", "pk"))
+        kelengkapan = kelengkapan_dokumen(u, peristiwa)
         ctx.update(
             {
                 "judul": f"Usulan {u}",
@@ -386,6 +388,7 @@ class UsulanDetailView(ObjectDetailView):
                 "blok": blok_dari(temuan),
                 "peringatan": peringatan_dari(temuan),
                 "peristiwa": peristiwa,
+                "linimasa": linimasa(peristiwa),
                 "cuplikan": cuplikan_keputusan(peristiwa),
                 "komentar": u.komentar.select_related("penulis").order_by("dibuat_pada", "pk"),
                 "kelengkapan": kelengkapan,
@@ -396,6 +399,13 @@ class UsulanDetailView(ObjectDetailView):
                 ]
                 if boleh_ubah or (pelaku and u.status == S.DIAJUKAN)
                 else [],
+                # What stops BKPSDM's verification, shown above its buttons.
+                "dokumen_belum_sesuai": dokumen_wajib_belum_sesuai(kelengkapan)
+                if pelaku and u.status == S.DIAJUKAN
+                else [],
+                "boleh_semua_sesuai": user.punya_peran(Peran.BKPSDM)
+                and u.status not in STATUS_SELESAI
+                and any(d.verdik == VerdikDokumen.BELUM for b in kelengkapan for d in b["dokumen"]),
                 # Only where the latest upload of a kind still needs fixing (not once replaced).
                 "dokumen_perbaikan": [
                     (b["jenis"], b["dokumen"][-1])
@@ -423,6 +433,30 @@ class UsulanDetailView(ObjectDetailView):
             }
         )
         return ctx
+
+
+# Events that come in runs (several uploads, a checklist verified file by file): one timeline item.
+AKSI_BERKELOMPOK = (AksiPeristiwa.DOKUMEN_DIUNGGAH, AksiPeristiwa.DOKUMEN_DIVERIFIKASI)
+
+
+def linimasa(peristiwa: list) -> list[dict]:
+    """The timeline: consecutive document events of one kind by one person are one item
+    {"utama": first event, "jumlah", "catatan": [each event's note]}; other events stand alone."""
+    hasil: list[dict] = []
+    for p in peristiwa:
+        akhir = hasil[-1] if hasil else None
+        if (
+            akhir is not None
+            and p.aksi in AKSI_BERKELOMPOK
+            and akhir["utama"].aksi == p.aksi
+            and akhir["utama"].aktor_id == p.aktor_id
+        ):
+            akhir["catatan"].append(p.catatan)
+            akhir["jumlah"] += 1
+            akhir["terakhir"] = p
+            continue
+        hasil.append({"utama": p, "terakhir": p, "jumlah": 1, "catatan": [p.catatan]})
+    return hasil
 
 
 def _isian(request, nama: str, bawaan: str | None = "") -> str | None:
@@ -532,17 +566,38 @@ def dokumen_unggah(request, pk):
                 messages.error(request, f"{label}: {e}" if label else e)
         return redirect(usulan.get_absolute_url() + "#dokumen")
     try:
-        services.dokumen_unggah(
+        dokumen = services.dokumen_unggah_banyak(
             usulan=usulan,
             jenis_dokumen=form.cleaned_data["jenis_dokumen"],
-            berkas=form.cleaned_data["berkas"],
+            daftar_berkas=form.cleaned_data["berkas"],
             actor=request.user,
         )
     except (ValidationError, PermissionDenied) as exc:
         for p in pesan_dari(exc):
             messages.error(request, p)
     else:
-        messages.success(request, "Dokumen diunggah.")
+        messages.success(
+            request,
+            "Dokumen diunggah." if len(dokumen) == 1 else f"{len(dokumen)} dokumen diunggah.",
+        )
+    return redirect(usulan.get_absolute_url() + "#dokumen")
+
+
+@login_required
+@require_POST
+def dokumen_verifikasi_semua(request, pk):
+    """BKPSDM's "semua sesuai" over the whole checklist."""
+    usulan = _usulan_atau_404(request, pk)
+    try:
+        dokumen = services.dokumen_verifikasi_semua(usulan=usulan, actor=request.user)
+    except (ValidationError, PermissionDenied) as exc:
+        for p in pesan_dari(exc):
+            messages.error(request, p)
+    else:
+        messages.success(request, f"{len(dokumen)} dokumen dinyatakan sesuai.")
+        kurang = dokumen_wajib_belum_sesuai(kelengkapan_dokumen(usulan))
+        if kurang:
+            messages.warning(request, "Masih belum lengkap: " + "; ".join(kurang) + ".")
     return redirect(usulan.get_absolute_url() + "#dokumen")
 
 

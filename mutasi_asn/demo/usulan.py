@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,8 +20,36 @@ from usulan_mutasi import services
 from usulan_mutasi.choices import AlasanMutasi, JenisMutasi, StatusUsulan
 from usulan_mutasi.models import PeristiwaUsulan, UsulanMutasi
 from usulan_mutasi.rules import blok_dari, periksa_kelayakan
+from usulan_mutasi.selectors import kelengkapan_dokumen
 
 S = StatusUsulan
+
+# A one-page PDF ("Dokumen contoh") that opens in any reader: the demo's uploaded scans.
+PDF_CONTOH = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
+    b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+    b"4 0 obj<</Length 44>>stream\nBT /F1 18 Tf 72 760 Td (Dokumen contoh) Tj ET\nendstream endobj\n"
+    b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _unggah_dokumen_wajib(usulan, pengusul, bkpsdm=None) -> None:
+    """Upload every mandatory document the proposer must provide; with `bkpsdm`, accept them all
+    ("semua sesuai") as the verification would."""
+    for baris in kelengkapan_dokumen(usulan):
+        if baris["wajib"] and not baris["sistem"]:
+            services.dokumen_unggah(
+                usulan=usulan,
+                jenis_dokumen=baris["jenis"],
+                berkas=ContentFile(PDF_CONTOH, name=f"{baris['jenis'].kode}.pdf"),
+                actor=pengusul,
+            )
+    if bkpsdm is not None:
+        services.dokumen_verifikasi_semua(usulan=usulan, actor=bkpsdm)
+
 
 # Target state, how many, and the route each takes. Routes name the services in order.
 RENCANA = [
@@ -163,6 +192,9 @@ def buat_usulan_demo(*, seed: int = 2026) -> HasilDemoUsulan:
                 actor=pengusul,
             )
             if target != S.DRAF:
+                # Submitted ones carry their documents; past verification, accepted.
+                lanjut = target not in (S.DIAJUKAN, S.DIKEMBALIKAN, S.DITOLAK, S.DIBATALKAN)
+                _unggah_dokumen_wajib(usulan, pengusul, u["bkpsdm"] if lanjut else None)
                 usulan = services.usulan_ajukan(
                     usulan=usulan,
                     actor=pengusul,

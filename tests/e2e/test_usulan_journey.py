@@ -14,7 +14,14 @@ import pytest
 
 from analisis_beban.models import PeriodeABK, UraianTugas
 from analisis_beban.services import abk_hitung
-from tests.fixtures.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory
+from mutasi_asn.akun.models import Pengguna
+from tests.fixtures.factories import (
+    JabatanFactory,
+    PegawaiFactory,
+    UnitKerjaFactory,
+    dokumen_lengkap,
+)
+from usulan_mutasi.models import UsulanMutasi
 
 
 def tugas(periode, jabatan, volume, norma):
@@ -120,6 +127,11 @@ def test_perjalanan_usulan_dari_operator_sampai_sk_berlaku(page, masuk, kota):
     page.wait_for_url(re.compile(r"/mutasi/\d+/$"))
     url_usulan = page.url
     assert "Verifikasi BKPSDM" in page.get_by_test_id("status-label").inner_text()
+    # Its mandatory documents are in and accepted (test_usulan_dokumen.py walks that part).
+    dokumen_lengkap(
+        UsulanMutasi.objects.get(pk=int(url_usulan.rstrip("/").rsplit("/", 1)[1])),
+        Pengguna.objects.get(username="bkpsdm"),
+    )
     assert "Staf BKPSDM" in page.get_by_test_id("pelaku").inner_text()
 
     # 2. BKPSDM sees it waiting (badge), verifies.

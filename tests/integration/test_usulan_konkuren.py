@@ -15,6 +15,7 @@ from tests.fixtures.factories import (
     PenggunaFactory,
     UnitKerjaFactory,
     UsulanMutasiFactory,
+    dokumen_lengkap,
 )
 from usulan_mutasi import services
 from usulan_mutasi.choices import AksiPeristiwa, StatusUsulan
@@ -66,6 +67,7 @@ def test_dua_persetujuan_bersamaan_hanya_satu_berhasil(butuh_postgres, transacti
         jabatan_tujuan=JabatanFactory(unit_kerja=UnitKerjaFactory()),
         status=StatusUsulan.DIAJUKAN,
     )
+    dokumen_lengkap(usulan, bkpsdm_1)
 
     hasil = _setujui_bersamaan(usulan.pk, [bkpsdm_1, bkpsdm_2])
 
@@ -93,7 +95,8 @@ def test_notifikasi_dikirim_worker_sungguhan_setelah_commit(celery_worker_proses
         status=StatusUsulan.DIAJUKAN,
         diusulkan_oleh=pengusul,
     )
-    services.usulan_setujui(usulan=usulan, actor=PenggunaFactory(peran=Peran.BKPSDM))
+    bkpsdm = PenggunaFactory(peran=Peran.BKPSDM)
+    services.usulan_setujui(usulan=dokumen_lengkap(usulan, bkpsdm), actor=bkpsdm)
     peristiwa = PeristiwaUsulan.objects.get(usulan=usulan, aksi=AksiPeristiwa.DIVERIFIKASI)
 
     def terkirim():

@@ -11,9 +11,10 @@ from tests.fixtures.factories import (
     PegawaiFactory,
     UnitKerjaFactory,
     UsulanMutasiFactory,
+    dokumen_lengkap,
 )
 from usulan_mutasi.choices import StatusUsulan
-from usulan_mutasi.models import PeristiwaUsulan
+from usulan_mutasi.models import PeristiwaUsulan, UsulanMutasi
 
 S = StatusUsulan
 URL = "/api/v1/usulan/"
@@ -64,6 +65,7 @@ def test_alur_lewat_api_dari_buat_sampai_disetujui(client, data):
         content_type="application/json",
     )
     assert resp.status_code == 200 and resp.json()["status"] == "diajukan"
+    dokumen_lengkap(UsulanMutasi.objects.get(pk=pk), data["bkpsdm"])
 
     for user, status in [
         ("bkpsdm", "persetujuan_asal"),

@@ -29,6 +29,7 @@ from usulan_mutasi.aturan import (
 HARI_INI = datetime.date(2026, 11, 30)
 BIDANG = ["", "kedokteran", "keperawatan", "pendidikan", "akuntansi"]
 RUMPUN = ["perawat", "guru", "pengadministrasi perkantoran", "dokter"]
+NAMA = ["perawat terampil", "guru ahli madya", "pengadministrasi perkantoran"]
 GOLONGAN = [g.value for g in Golongan]
 tanggal = st.dates(datetime.date(2015, 1, 1), datetime.date(2029, 12, 31))
 
@@ -43,6 +44,8 @@ fakta_pegawai = st.builds(
     jabatan_asal_id=st.one_of(st.none(), st.integers(10_001, 10_004)),
     jenis_asal=st.sampled_from([""] + [j.value for j in JenisJabatan]),
     rumpun_asal=st.sampled_from(RUMPUN),
+    nama_asal=st.sampled_from(["", *NAMA]),
+    kelas_asal=st.integers(0, 17),
     pendidikan=st.sampled_from([p.value for p in Pendidikan]),
     bidang_studi=st.sampled_from(BIDANG),
     golongan=st.sampled_from(GOLONGAN),
@@ -55,6 +58,8 @@ fakta_jabatan = st.builds(
     id=st.integers(10_001, 10_004),
     jenis=st.sampled_from([j.value for j in JenisJabatan]),
     rumpun=st.sampled_from(RUMPUN),
+    nama=st.sampled_from(NAMA),
+    kelas=st.integers(0, 17),
     pendidikan_minimal=st.sampled_from([0] + [p.value for p in Pendidikan]),
     bidang_studi=st.lists(st.sampled_from(BIDANG[1:]), max_size=2, unique=True).map(
         lambda x: tuple(sorted(x))
@@ -67,6 +72,7 @@ konteks = st.builds(
     hari_ini=st.just(HARI_INI),
     masa_jabatan_minimal_bulan=st.sampled_from([6, 24]),
     cek_masa_jabatan=st.booleans(),
+    batas_turun_kelas=st.integers(0, 4),
 )
 
 

@@ -13,6 +13,7 @@ from tests.fixtures.factories import (
     PegawaiFactory,
     UnitKerjaFactory,
     UsulanMutasiFactory,
+    dokumen_lengkap,
 )
 from usulan_mutasi import services
 from usulan_mutasi.choices import STATUS_BOLEH_BATAL, STATUS_BOLEH_UBAH, StatusUsulan
@@ -82,13 +83,14 @@ def pelaku(buat_pengguna, instansi_a, instansi_b):
 def buat_usulan(pelaku, instansi_a, instansi_b):
     def _buat(status):
         asal = JabatanFactory(unit_kerja=UnitKerjaFactory(instansi=instansi_a))
-        return UsulanMutasiFactory(
+        usulan = UsulanMutasiFactory(
             pegawai=PegawaiFactory(jabatan=asal),
             jabatan_tujuan=JabatanFactory(unit_kerja=UnitKerjaFactory(instansi=instansi_b)),
             status=status,
             diusulkan_oleh=pelaku["operator_asal"],
             instansi_pengusul=instansi_a,
         )
+        return dokumen_lengkap(usulan, pelaku["bkpsdm"])
 
     return _buat
 

@@ -259,3 +259,58 @@ def test_periksa_pasangan_tanpa_usulan_tersimpan(usulan):
         pegawai, usulan.jabatan_tujuan, hari_ini=HARI_INI, cek=[cek_pendidikan]
     )
     assert kode(hanya) == {"pendidikan_kurang"}
+
+
+# --- kelas jabatan, field of study, the same position elsewhere (issue #8, item 6) ----------
+
+
+def test_turun_kelas_jabatan_melebihi_pengaturan_memberi_peringatan(usulan):
+    from instansi.choices import JenisJabatan, Jenjang
+
+    asal = usulan.jabatan_asal
+    asal.nama, asal.jenis, asal.jenjang, asal.kelas_jabatan = (
+        "Guru Ahli Madya",
+        JenisJabatan.FUNGSIONAL,
+        Jenjang.AHLI_MADYA,
+        11,
+    )
+    asal.save()
+    tujuan = usulan.jabatan_tujuan
+    tujuan.nama, tujuan.jenis, tujuan.jenjang, tujuan.kelas_jabatan = (
+        "Pengadministrasi Perkantoran",
+        JenisJabatan.PELAKSANA,
+        "",
+        5,
+    )
+    tujuan.save()
+    temuan = periksa_kelayakan(usulan, hari_ini=HARI_INI)
+    kelas = [t for t in temuan if t.kode == "kelas_jabatan_turun"]
+    assert kelas and kelas[0].jenis == PERINGATAN
+    assert "turun 6 kelas" in kelas[0].pesan and "batas 2 kelas" in kelas[0].pesan
+    pengaturan = PengaturanMutasi.muat()
+    pengaturan.batas_turun_kelas = 6
+    pengaturan.save()
+    assert "kelas_jabatan_turun" not in kode(periksa_kelayakan(usulan, hari_ini=HARI_INI))
+
+
+def test_bidang_studi_di_luar_persyaratan_jabatan_memberi_peringatan(usulan):
+    tujuan = usulan.jabatan_tujuan
+    tujuan.nama, tujuan.bidang_studi = "Bidan Terampil", "Kebidanan"
+    tujuan.save()
+    usulan.pegawai.bidang_studi = "Teknik Sipil"
+    temuan = periksa_kelayakan(usulan, hari_ini=HARI_INI)
+    assert "bidang_studi_tidak_sesuai" in kode(temuan, PERINGATAN)
+    usulan.pegawai.bidang_studi = "Kebidanan"
+    assert "bidang_studi_tidak_sesuai" not in kode(periksa_kelayakan(usulan, hari_ini=HARI_INI))
+
+
+def test_jabatan_yang_sama_di_unit_lain_tanpa_peringatan_golongan(usulan):
+    asal, tujuan = usulan.jabatan_asal, usulan.jabatan_tujuan
+    asal.nama = tujuan.nama = "Perawat Terampil"
+    asal.jenis = tujuan.jenis
+    asal.save()
+    tujuan.save()
+    usulan.pegawai.golongan = Golongan.IV_A  # above the destination's III/a–III/d
+    temuan = periksa_kelayakan(usulan, hari_ini=HARI_INI)
+    assert "golongan_di_luar_rentang" not in kode(temuan)
+    assert "kelas_jabatan_turun" not in kode(temuan)

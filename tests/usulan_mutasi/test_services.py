@@ -16,6 +16,7 @@ from tests.fixtures.factories import (
     PegawaiFactory,
     UnitKerjaFactory,
     UsulanMutasiFactory,
+    dokumen_lengkap,
 )
 from usulan_mutasi import services
 from usulan_mutasi.choices import (
@@ -75,9 +76,12 @@ def buat(d, *, jabatan_tujuan=None, actor=None, **kwargs):
 
 
 def ajukan(d, u, actor=None):
-    return services.usulan_ajukan(
+    """Submit, with the mandatory documents in and accepted (BKPSDM's verification needs them)."""
+    u = services.usulan_ajukan(
         usulan=u, actor=actor or d.operator_a, justifikasi_peringatan=JUSTIFIKASI
     )
+    dokumen_lengkap(u, d.bkpsdm)
+    return u
 
 
 def aksi_dicatat(u):
@@ -576,6 +580,7 @@ def test_admin_alur_hanya_baca_daftar_dokumen_dan_pengaturan_dapat_diubah(dunia,
         {
             "masa_jabatan_minimal_bulan": 24,
             "hari_kerja_per_tahap": 5,
+            "batas_turun_kelas": 3,
             "pembekuan_mulai": "",
             "pembekuan_selesai": "",
             "pembekuan_catatan": "",
@@ -583,6 +588,7 @@ def test_admin_alur_hanya_baca_daftar_dokumen_dan_pengaturan_dapat_diubah(dunia,
     )
     assert resp.status_code == 302
     assert PengaturanMutasi.muat().masa_jabatan_minimal_bulan == 24
+    assert PengaturanMutasi.muat().batas_turun_kelas == 3
     # An admin may correct a clerical field but never the status.
     halaman = client.get(f"/admin/usulan_mutasi/usulanmutasi/{u.pk}/change/").content.decode()
     assert 'name="status"' not in halaman and 'name="justifikasi"' in halaman
@@ -656,3 +662,114 @@ def test_dampak_dicatat_pada_setiap_keputusan_dan_tetap_setelah_berlaku(dunia, c
     isi = resp.content.decode()
     assert 'data-testid="dampak-saat-diputuskan"' in isi and "Saat ini" in isi
     assert "15 → <strong" in isi and "14 → <strong" not in isi
+
+
+# --- mandatory documents (issue #8, item 5) --------------------------------------------------
+
+
+def _unggah(d, u, kode, *nama, actor=None):
+    return services.dokumen_unggah_banyak(
+        usulan=u,
+        jenis_dokumen=JenisDokumen.objects.get(kode=kode),
+        daftar_berkas=[SimpleUploadedFile(n, PDF, "application/pdf") for n in nama],
+        actor=actor or d.operator_a,
+    )
+
+
+WAJIB_ANTAR_OPD = [
+    "sk-pangkat",
+    "sk-jabatan",
+    "skp-2-tahun",
+    "bebas-hukuman-disiplin",
+    "bebas-tugas-belajar",
+    "bebas-temuan",
+]
+
+
+def test_verifikasi_ditolak_selama_dokumen_wajib_belum_ada_atau_belum_sesuai(dunia):
+    d = dunia
+    u = services.usulan_ajukan(usulan=buat(d), actor=d.operator_a, justifikasi_peringatan="Perlu.")
+    for kode in WAJIB_ANTAR_OPD[:-1]:
+        _unggah(d, u, kode, f"{kode}.pdf")
+    with pytest.raises(ValidationError) as exc:
+        services.usulan_setujui(usulan=u, actor=d.bkpsdm)
+    pesan = exc.value.messages[0]
+    assert "Surat keterangan bebas temuan dari Inspektorat (belum diunggah)" in pesan
+    assert "SK pangkat terakhir (belum diperiksa)" in pesan
+    # What the system holds is never asked for: the ABK figures and the heads' approvals.
+    assert "Analisis beban kerja" not in pesan and "persetujuan melepas" not in pesan
+    _unggah(d, u, "bebas-temuan", "temuan.pdf")
+    services.dokumen_verifikasi_semua(usulan=u, actor=d.bkpsdm)
+    skp = u.dokumen.get(jenis_dokumen__kode="skp-2-tahun")
+    services.dokumen_verifikasi(
+        dokumen=skp,
+        verdik=VerdikDokumen.PERLU_PERBAIKAN,
+        catatan="SKP 2025 belum ada.",
+        actor=d.bkpsdm,
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.usulan_setujui(usulan=u, actor=d.bkpsdm)
+    assert "SKP 2 tahun terakhir (perlu perbaikan: SKP 2025 belum ada.)" in exc.value.messages[0]
+    u.refresh_from_db()
+    assert u.status == S.DIAJUKAN
+    _unggah(d, u, "skp-2-tahun", "skp-2024.pdf", "skp-2025.pdf")
+    services.dokumen_verifikasi_semua(usulan=u, actor=d.bkpsdm)
+    u = services.usulan_setujui(usulan=u, actor=d.bkpsdm)
+    assert u.status == S.PERSETUJUAN_ASAL
+
+
+def test_semua_sesuai_menerima_yang_belum_diperiksa_dalam_satu_peristiwa(dunia):
+    d = dunia
+    u = buat(d)
+    _unggah(d, u, "sk-pangkat", "pangkat.pdf")
+    perbaikan = _unggah(d, u, "sk-jabatan", "jabatan.pdf")[0]
+    services.dokumen_verifikasi(
+        dokumen=perbaikan, verdik=VerdikDokumen.PERLU_PERBAIKAN, catatan="Buram.", actor=d.bkpsdm
+    )
+    with pytest.raises(PermissionDenied):
+        services.dokumen_verifikasi_semua(usulan=u, actor=d.operator_a)
+    diterima = services.dokumen_verifikasi_semua(usulan=u, actor=d.bkpsdm)
+    assert [x.nama_asli for x in diterima] == ["pangkat.pdf"]
+    perbaikan.refresh_from_db()
+    assert perbaikan.verdik == VerdikDokumen.PERLU_PERBAIKAN  # kept until replaced
+    terakhir = PeristiwaUsulan.objects.filter(usulan=u).latest("pk")
+    assert terakhir.catatan == "Semua sesuai: SK pangkat terakhir: pangkat.pdf"
+    with pytest.raises(ValidationError, match="Tidak ada dokumen yang belum diperiksa"):
+        services.dokumen_verifikasi_semua(usulan=u, actor=d.bkpsdm)
+
+
+def test_unggah_banyak_berkas_satu_peristiwa_dan_semua_atau_tidak_sama_sekali(dunia):
+    d = dunia
+    u = buat(d)
+    dokumen = _unggah(d, u, "skp-2-tahun", "skp-2024.pdf", "skp-2025.pdf")
+    assert [x.nama_asli for x in dokumen] == ["skp-2024.pdf", "skp-2025.pdf"]
+    assert aksi_dicatat(u).count(AksiPeristiwa.DOKUMEN_DIUNGGAH) == 1
+    assert PeristiwaUsulan.objects.filter(usulan=u).latest("pk").catatan == (
+        "SKP 2 tahun terakhir: skp-2024.pdf, skp-2025.pdf"
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.dokumen_unggah_banyak(
+            usulan=u,
+            jenis_dokumen=JenisDokumen.objects.get(kode="sk-pangkat"),
+            daftar_berkas=[
+                SimpleUploadedFile("baik.pdf", PDF),
+                SimpleUploadedFile("rusak.pdf", b"bukan pdf"),
+            ],
+            actor=d.operator_a,
+        )
+    assert "rusak.pdf: Isi berkas tidak sesuai" in exc.value.messages[0]
+    assert not u.dokumen.filter(jenis_dokumen__kode="sk-pangkat").exists()
+
+
+def test_dokumen_yang_dipenuhi_sistem_tidak_diunggah_dan_tercatat_dari_alur(dunia):
+    from usulan_mutasi.selectors import kelengkapan_dokumen
+
+    d = dunia
+    with pytest.raises(ValidationError, match="dipenuhi oleh sistem"):
+        _unggah(d, buat(d), "persetujuan-melepas", "melepas.pdf")
+    u = disetujui(d, pegawai=PegawaiFactory(jabatan=d.jab_a))
+    sistem = {b["jenis"].kode: b["sistem"] for b in kelengkapan_dokumen(u) if b["sistem"]}
+    assert set(sistem) == {"abk-jabatan", "persetujuan-melepas", "persetujuan-menerima"}
+    assert all(s["terpenuhi"] for s in sistem.values())
+    assert f"disetujui {d.kepala_a}" in sistem["persetujuan-melepas"]["keterangan"]
+    assert "tercatat saat diajukan" in sistem["abk-jabatan"]["keterangan"]

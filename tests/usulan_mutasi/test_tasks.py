@@ -8,7 +8,12 @@ import pytest
 from django.core import mail
 
 from mutasi_asn.akun.roles import Peran
-from tests.fixtures.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory
+from tests.fixtures.factories import (
+    JabatanFactory,
+    PegawaiFactory,
+    UnitKerjaFactory,
+    dokumen_lengkap,
+)
 from usulan_mutasi import services, tasks
 from usulan_mutasi.choices import AlasanMutasi, JenisMutasi, StatusSK, StatusUsulan
 from usulan_mutasi.models import PeristiwaUsulan, SuratKeputusan
@@ -37,13 +42,14 @@ def orang(buat_pengguna, instansi_a, instansi_b):
 @pytest.fixture
 def usulan(orang, instansi_a, instansi_b):
     asal = JabatanFactory(unit_kerja=UnitKerjaFactory(instansi=instansi_a))
-    return services.usulan_buat(
+    usulan = services.usulan_buat(
         pegawai=PegawaiFactory(jabatan=asal),
         jenis=JenisMutasi.ANTAR_OPD,
         alasan=AlasanMutasi.PEMERATAAN,
         jabatan_tujuan=JabatanFactory(unit_kerja=UnitKerjaFactory(instansi=instansi_b)),
         actor=orang["operator_a"],
     )
+    return dokumen_lengkap(usulan, orang["bkpsdm"])
 
 
 def penerima():
@@ -105,6 +111,7 @@ def test_notifikasi_idempoten(orang, usulan, django_capture_on_commit_callbacks)
 
 
 def _sk_ditetapkan(orang, usulan, *, tmt):
+    dokumen_lengkap(usulan, orang["bkpsdm"])
     usulan = services.usulan_ajukan(
         usulan=usulan, actor=orang["operator_a"], justifikasi_peringatan="Perlu."
     )

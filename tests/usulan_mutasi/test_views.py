@@ -17,6 +17,7 @@ from tests.fixtures.factories import (
     PegawaiFactory,
     UnitKerjaFactory,
     UsulanMutasiFactory,
+    dokumen_lengkap,
 )
 from usulan_mutasi import services
 from usulan_mutasi.choices import StatusSK, StatusUsulan, VerdikDokumen
@@ -308,7 +309,7 @@ def aksi(client, u, nama, **data):
 
 
 def test_rantai_persetujuan_lewat_tombol(client, dunia):
-    u = usulan_dari(dunia, status=S.DIAJUKAN)
+    u = dokumen_lengkap(usulan_dari(dunia, status=S.DIAJUKAN), dunia.bkpsdm)
     for user in (dunia.bkpsdm, dunia.kepala_a, dunia.kepala_b, dunia.tim, dunia.ppk):
         client.force_login(user)
         halaman = client.get(u.get_absolute_url())
@@ -637,7 +638,7 @@ def test_email_notifikasi_memakai_templat_berbahasa_indonesia(dunia, mailoutbox)
     dunia.kepala_a.email = "kepala.a@pematangsiantarkota.go.id"
     dunia.kepala_a.save()
     u = usulan_dari(dunia, status=S.DIAJUKAN, pegawai=dunia.pegawai)
-    services.usulan_setujui(usulan=u, actor=dunia.bkpsdm)
+    services.usulan_setujui(usulan=dokumen_lengkap(u, dunia.bkpsdm), actor=dunia.bkpsdm)
     peristiwa = PeristiwaUsulan.objects.filter(usulan=u).latest("pk")
     assert services.peristiwa_kirim_notifikasi(peristiwa_id=peristiwa.pk) >= 1
     pesan_kepala = next(m for m in mailoutbox if m.to == [dunia.kepala_a.email])
@@ -732,3 +733,49 @@ def test_pratinjau_dampak_menghitung_usulan_lain_yang_sedang_diproses(client, du
         "1 usulan lain sedang diproses ke jabatan ini; bila semuanya berlaku: 0 → 2"
         in resp.content.decode()
     )
+
+
+def test_halaman_usulan_verifikasi_dokumen_semua_sesuai_dan_linimasa_berkelompok(client, dunia):
+    u = usulan_dari(dunia, status=S.DIAJUKAN)
+    client.force_login(dunia.operator_a)
+    url = reverse("usulan_mutasi:dokumen_add", args=[u.pk])
+    jenis = JenisDokumen.objects.get(kode="skp-2-tahun")
+    resp = ikuti(
+        client,
+        client.post(
+            url,
+            {
+                "jenis_dokumen": jenis.pk,
+                "berkas": [
+                    SimpleUploadedFile("skp-2024.pdf", PDF),
+                    SimpleUploadedFile("skp-2025.pdf", PDF),
+                ],
+            },
+        ),
+    )
+    assert "2 dokumen diunggah." in pesan(resp)
+    client.post(
+        url,
+        {
+            "jenis_dokumen": JenisDokumen.objects.get(kode="sk-jabatan").pk,
+            "berkas": SimpleUploadedFile("sk.pdf", PDF),
+        },
+    )
+    client.force_login(dunia.bkpsdm)
+    halaman = client.get(u.get_absolute_url())
+    isi = halaman.content.decode()
+    assert 'data-testid="dipenuhi-sistem"' in isi and "dipenuhi oleh sistem" in isi
+    assert 'data-testid="linimasa-kelompok"' in isi  # two uploads by one person, one item
+    assert any(
+        "SK pangkat terakhir (belum diunggah)" in d for d in halaman.context["dokumen_belum_sesuai"]
+    )
+    resp = ikuti(client, aksi(client, u, "setujui", status_dibaca=S.DIAJUKAN))
+    assert any("dokumen wajib berikut belum ada" in m for m in pesan(resp))
+    resp = ikuti(
+        client, client.post(reverse("usulan_mutasi:dokumen_verifikasi_semua", args=[u.pk]))
+    )
+    assert "3 dokumen dinyatakan sesuai." in pesan(resp)
+    assert any(m.startswith("Masih belum lengkap: SK pangkat terakhir") for m in pesan(resp))
+    client.force_login(dunia.operator_a)
+    resp = client.post(reverse("usulan_mutasi:dokumen_verifikasi_semua", args=[u.pk]))
+    assert "oleh staf BKPSDM" in " ".join(pesan(ikuti(client, resp)))

@@ -154,6 +154,8 @@ def muat_masalah(
             jabatan_asal_id=r["jabatan_id"],
             jenis_asal=j["jenis"],
             rumpun_asal=rumpun_jabatan(j["nama"], j["jenis"]),
+            nama_asal=normal_bidang(j["nama"]),
+            kelas_asal=j["kelas_jabatan"] or 0,
             pendidikan=r["pendidikan"] or 0,
             bidang_studi=normal_bidang(r["bidang_studi"]),
             golongan=r["golongan"] or 0,
@@ -180,6 +182,8 @@ def muat_masalah(
                     id=i,
                     jenis=j["jenis"],
                     rumpun=rumpun_jabatan(j["nama"], j["jenis"]),
+                    nama=normal_bidang(j["nama"]),
+                    kelas=j["kelas_jabatan"] or 0,
                     pendidikan_minimal=j["pendidikan_minimal"] or 0,
                     bidang_studi=daftar_bidang(j["bidang_studi"]),
                     golongan_minimal=j["golongan_minimal"] or 0,
@@ -192,7 +196,11 @@ def muat_masalah(
                 sudah=lain[i]["masuk"],
             )
         )
-    konteks = Konteks(hari_ini=hari_ini, masa_jabatan_minimal_bulan=minimal)
+    konteks = Konteks(
+        hari_ini=hari_ini,
+        masa_jabatan_minimal_bulan=minimal,
+        batas_turun_kelas=pengaturan_mutasi.batas_turun_kelas,
+    )
     masalah = susun_masalah(calon, asal, target, konteks, pengaturan)
     return DataMasalah(
         masalah=masalah,

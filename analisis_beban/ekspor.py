@@ -10,9 +10,9 @@ from .choices import KeadaanFormasi
 
 # Solid colour for the state cell (as --mutasi-* in static/css/app.css), a tint for the row.
 WARNA_KEADAAN = {
-    KeadaanFormasi.KURANG: ("C0392B", "FADBD8"),
-    KeadaanFormasi.LEBIH: ("D68910", "FDEBD0"),
-    KeadaanFormasi.SESUAI: ("1E8449", "D5F5E3"),
+    KeadaanFormasi.KURANG: ("A93226", "FADBD8"),
+    KeadaanFormasi.LEBIH: ("7E5109", "FDEBD0"),
+    KeadaanFormasi.SESUAI: ("196F3D", "D5F5E3"),
 }
 
 

@@ -21,8 +21,8 @@
     data: {
       labels: data.label,
       datasets: [
-        { label: "Lebih", data: data.lebih, backgroundColor: warna("--mutasi-lebih", "#d68910"), urls: data.url_lebih },
-        { label: "Kurang", data: data.kurang, backgroundColor: warna("--mutasi-kurang", "#c0392b"), urls: data.url_kurang },
+        { label: "Lebih", data: data.lebih, backgroundColor: warna("--mutasi-lebih", "#7e5109"), urls: data.url_lebih },
+        { label: "Kurang", data: data.kurang, backgroundColor: warna("--mutasi-kurang", "#a93226"), urls: data.url_kurang },
       ],
     },
     options: {

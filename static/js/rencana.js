@@ -19,8 +19,8 @@
     data: {
       labels: data.label,
       datasets: [
-        { label: "Sebelum", data: data.sebelum, backgroundColor: warna("--mutasi-kurang", "#c0392b") },
-        { label: "Sesudah", data: data.sesudah, backgroundColor: warna("--mutasi-sesuai", "#1e8449") },
+        { label: "Sebelum", data: data.sebelum, backgroundColor: warna("--mutasi-kurang", "#a93226") },
+        { label: "Sesudah", data: data.sesudah, backgroundColor: warna("--mutasi-sesuai", "#196f3d") },
       ],
     },
     options: {

@@ -417,7 +417,7 @@ def test_ekspor_hasil_xlsx_berwarna(client, bkpsdm, dihitung):
         ws.cell(row=r, column=kolom).value: ws.cell(row=r, column=kolom).fill.fgColor.rgb
         for r in range(BARIS_HEADER + 1, ws.max_row + 1)
     }
-    assert warna["Kurang"].endswith("C0392B") and warna["Lebih"].endswith("D68910")
+    assert warna["Kurang"].endswith("A93226") and warna["Lebih"].endswith("7E5109")
     assert ws.max_row == BARIS_HEADER + 4
 
 
@@ -496,8 +496,8 @@ def test_peta_jabatan_xlsx_berwarna(client, bkpsdm, dihitung):
         ws.cell(row=r, column=3).value: ws.cell(row=r, column=k).fill.fgColor.rgb
         for r in range(BARIS_HEADER + 1, ws.max_row + 1)
     }
-    assert fills["Analis"].endswith("D68910")  # lebih: amber
-    assert fills["Pranata"].endswith("C0392B")  # kurang: red
+    assert fills["Analis"].endswith("7E5109")  # lebih: amber
+    assert fills["Pranata"].endswith("A93226")  # kurang: red
     # Units without an explicit urutan follow their names: Dua before Satu.
     assert ws.cell(row=BARIS_HEADER + 1, column=1).value == "Bidang Dua"
 

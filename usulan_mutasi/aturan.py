@@ -152,7 +152,27 @@ class Kolom:
         return len(next(iter(self.data.values()))) if self.data else 0
 
     def ambil(self, indeks: np.ndarray) -> Kolom:
-        return Kolom({k: v[indeks] for k, v in self.data.items()})
+        """The rows at `indeks`; each column is gathered only when a rule reads it."""
+        return KolomTerambil(self.data, indeks)
+
+
+class KolomTerambil(Kolom):
+    def __init__(self, sumber: dict[str, np.ndarray], indeks: np.ndarray):
+        super().__init__({})
+        self._sumber, self._indeks = sumber, indeks
+
+    def __getattr__(self, nama):
+        if nama.startswith("_"):
+            raise AttributeError(nama)
+        if nama not in self.data:
+            try:
+                self.data[nama] = self._sumber[nama][self._indeks]
+            except KeyError as exc:
+                raise AttributeError(nama) from exc
+        return self.data[nama]
+
+    def __len__(self):
+        return len(self._indeks)
 
 
 class KamusKode:
@@ -269,7 +289,7 @@ def _pegawai_blok(kode, atribut, pesan, label):
 
 
 def _bidang_tidak_sesuai_vektor(P, pr, k):
-    if pr is None or not pr.j.data:
+    if pr is None or len(pr.j) == 0:
         return np.zeros(len(P), dtype=bool)
     kunci = pr.j.baris * BATAS_KODE + P.bidang_studi
     pos = np.searchsorted(pr.kunci_bidang, kunci)

@@ -65,3 +65,15 @@ urlpatterns += [
     path("rencana/<int:pk>/status/", rencana_views.rencana_status, name="rencana_status"),
     path("rencana/<int:pk>/usulan/", rencana_views.rencana_usulan, name="rencana_usulan"),
 ]
+urlpatterns += [
+    path(
+        "rencana/kandidat/jabatan/<int:pk>/",
+        rencana_views.kandidat_jabatan,
+        name="rencana_kandidat_jabatan",
+    ),
+    path(
+        "rencana/tujuan/pegawai/<int:pk>/",
+        rencana_views.tujuan_pegawai,
+        name="rencana_tujuan_pegawai",
+    ),
+]

@@ -97,3 +97,26 @@ def test_daftar_rencana(rencana, client):
     resp = client.get(reverse("usulan_mutasi:rencana_list"))
     assert resp.status_code == 200
     assert "Pemerataan 2026" in resp.content.decode()
+
+
+def test_kandidat_jabatan_dan_tujuan_pegawai_diperingkat_dengan_biaya_rencana(
+    kota,  # noqa: F811
+    client,
+    pengguna_peran,
+):
+    client.force_login(pengguna_peran[Peran.BKPSDM])
+    resp = client.get(reverse("usulan_mutasi:rencana_kandidat_jabatan", args=[kota["tujuan"].pk]))
+    html = resp.content.decode()
+    assert html.count('data-testid="peringkat"') == 4
+    # The longest in position (TMT 2015) ranks first: the plan's time-in-position cost.
+    assert html.index(kota["pemangku"][0].nama) < html.index(kota["pemangku"][3].nama)
+    resp = client.get(
+        reverse("usulan_mutasi:rencana_tujuan_pegawai", args=[kota["pemangku"][0].pk])
+    )
+    html = resp.content.decode()
+    # The post needing a master's degree is not offered; the short post is.
+    assert html.count('data-testid="peringkat"') == 1
+    assert str(kota["tujuan"]) in html
+    client.force_login(pengguna_peran[Peran.OPERATOR_OPD])
+    url = reverse("usulan_mutasi:rencana_tujuan_pegawai", args=[kota["pemangku"][0].pk])
+    assert client.get(url).status_code == 404

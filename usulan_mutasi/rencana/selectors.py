@@ -28,7 +28,16 @@ from ..choices import STATUS_BERJALAN
 from ..models import PengaturanMutasi, UsulanMutasi
 from ..rules import boleh_pindah_sejak
 from ..selectors import usulan_lain_diproses
-from .inti import Asal, Calon, Masalah, PengaturanRencana, Target, susun_masalah
+from .inti import (
+    BOBOT_PRESISI,
+    Asal,
+    Calon,
+    Masalah,
+    PengaturanRencana,
+    Target,
+    bangun_pasangan,
+    susun_masalah,
+)
 from .models import LangkahRencana, RencanaPemerataan
 
 KOLOM_HASIL = (
@@ -71,11 +80,17 @@ def muat_masalah(
     instansi_ids: list[int] | None = None,
     pengaturan: PengaturanRencana | None = None,
     hari_ini: datetime.date | None = None,
+    hanya_target_ids: list[int] | None = None,
+    hanya_pegawai_ids: list[int] | None = None,
 ) -> DataMasalah:
     """Candidates, origins and targets of a plan for `periode` within `instansi_ids` (None: the
     city). Origins: positions with a surplus, each may give at most its rounded surplus less the
     proposals already taking holders out of it. Targets: positions short of staff, with the
-    proposals under way to them already counted as filled. Five queries, whatever the city."""
+    proposals under way to them already counted as filled. Five queries, whatever the city.
+
+    `hanya_target_ids` keeps only those short positions (a post's candidates);
+    `hanya_pegawai_ids` takes only those people as candidates, from whatever position they hold
+    (where one person may go) — an origin without a surplus then has no capacity."""
     hari_ini = hari_ini or timezone.localdate()
     pengaturan = pengaturan or PengaturanRencana()
     pengaturan_mutasi = PengaturanMutasi.muat()
@@ -89,6 +104,15 @@ def muat_masalah(
     }
     asal_ids = [i for i, r in hasil.items() if r["selisih"] > 0]
     target_ids = [i for i, r in hasil.items() if r["selisih"] < 0]
+    if hanya_target_ids is not None:
+        target_ids = [i for i in target_ids if i in set(hanya_target_ids)]
+    if hanya_pegawai_ids is not None:
+        milik = set(
+            Pegawai.objects.filter(pk__in=hanya_pegawai_ids, jabatan_id__in=hasil).values_list(
+                "jabatan_id", flat=True
+            )
+        )
+        asal_ids = sorted(milik)
     jabatan = {
         j["pk"]: j
         for j in Jabatan.objects.filter(pk__in=asal_ids + target_ids).values(
@@ -115,9 +139,11 @@ def muat_masalah(
         asal.append(Asal(kapasitas=kap, instansi=hasil[i]["instansi_id"]))
 
     berjalan = UsulanMutasi.objects.filter(pegawai_id=OuterRef("pk"), status__in=STATUS_BERJALAN)
+    pegawai_qs = Pegawai.objects.filter(aktif=True, jabatan_id__in=asal_ids)
+    if hanya_pegawai_ids is not None:
+        pegawai_qs = pegawai_qs.filter(pk__in=hanya_pegawai_ids)
     pegawai_rows = (
-        Pegawai.objects.filter(aktif=True, jabatan_id__in=asal_ids)
-        .annotate(berjalan=Exists(berjalan))
+        pegawai_qs.annotate(berjalan=Exists(berjalan))
         .order_by("pk")
         .values(
             "pk",
@@ -228,6 +254,42 @@ def sidik_jari(m: Masalah, pegawai_ids, asal_ids, target_ids, periode) -> str:
     for arr in (m.kunci_bidang, m.asal_kapasitas, m.asal_instansi):
         h.update(np.ascontiguousarray(arr).tobytes())
     return h.hexdigest()
+
+
+def peringkat(data: DataMasalah) -> list[dict]:
+    """Every eligible (person, short position) pair of `data`, best first: the worth of the
+    position's next place (its shortage relative to its need), then the plan's secondary cost."""
+    m = data.masalah
+    ps = bangun_pasangan(m)
+    worth = (BOBOT_PRESISI * m.J.tempat + m.J.kebutuhan // 2) // np.maximum(m.J.kebutuhan, 1)
+    urut = np.lexsort((ps.c, ps.biaya, -worth[ps.t])) if len(ps.c) else []
+    hasil = []
+    for i in urut:
+        c, t = int(ps.c[i]), int(ps.t[i])
+        hasil.append(
+            {
+                "pegawai_id": data.pegawai_ids[c],
+                "jabatan_id": data.target_jabatan_ids[t],
+                "kurang": int(m.J.kurang[t]),
+                "tempat": int(m.J.tempat[t]),
+                "kebutuhan": int(m.J.kebutuhan[t]),
+                "biaya": int(ps.biaya[i]),
+                "suku": {k: int(v[i]) for k, v in ps.suku.items()},
+                "peringatan": [k for k, v in ps.peringatan.items() if v[i]],
+                "asal_kapasitas": int(m.asal_kapasitas[m.P.asal[c]]),
+            }
+        )
+    return hasil
+
+
+def kandidat_jabatan(jabatan_id: int, *, periode: PeriodeABK) -> list[dict]:
+    """A short position's candidates, ranked with the plan's own rules and costs."""
+    return peringkat(muat_masalah(periode=periode, hanya_target_ids=[jabatan_id]))
+
+
+def tujuan_pegawai(pegawai_id: int, *, periode: PeriodeABK) -> list[dict]:
+    """Where one person may be moved: the eligible short positions, ranked."""
+    return peringkat(muat_masalah(periode=periode, hanya_pegawai_ids=[pegawai_id]))
 
 
 def rencana_daftar(user):

@@ -385,3 +385,66 @@ def rencana_usulan(request, pk):
             "masing-masing dari daftar 'Menunggu tindakan saya'.",
         )
     return redirect(rencana.get_absolute_url())
+
+
+BATAS_PERINGKAT = 50
+
+
+def _peringkat_halaman(request, *, judul, keterangan, baris, mode):
+    from instansi.models import Jabatan
+    from pegawai.models import Pegawai
+
+    pegawai = Pegawai.objects.in_bulk({b["pegawai_id"] for b in baris})
+    jabatan = Jabatan.objects.select_related("unit_kerja__instansi").in_bulk(
+        {b["jabatan_id"] for b in baris}
+    )
+    for b in baris:
+        b["pegawai"] = pegawai[b["pegawai_id"]]
+        b["jabatan"] = jabatan[b["jabatan_id"]]
+        b["label_peringatan"] = [ATURAN_PER_KODE[k].label for k in b["peringatan"]]
+        b["rincian_biaya"] = [(LABEL_BIAYA[k], v) for k, v in b["suku"].items() if v]
+    return render(
+        request,
+        "usulan_mutasi/rencana_peringkat.html",
+        {"judul": judul, "keterangan": keterangan, "baris": baris, "mode": mode},
+    )
+
+
+def kandidat_jabatan(request, pk):
+    """On a short position: the candidates, ranked with the plan's rules and costs."""
+    from instansi.models import Jabatan
+
+    from .selectors import kandidat_jabatan as _kandidat
+
+    if not _izin(request.user):
+        raise Http404
+    jabatan = get_object_or_404(Jabatan.objects.for_user(request.user), pk=pk)
+    periode = periode_terkini()
+    baris = _kandidat(jabatan.pk, periode=periode)[:BATAS_PERINGKAT] if periode else []
+    return _peringkat_halaman(
+        request,
+        judul=f"Kandidat untuk {jabatan}",
+        keterangan=f"{jabatan.unit_kerja} · ABK {periode.tahun if periode else '-'}",
+        baris=baris,
+        mode="kandidat",
+    )
+
+
+def tujuan_pegawai(request, pk):
+    """On a profile: where this person may be moved — the eligible short positions, ranked."""
+    from pegawai.models import Pegawai
+
+    from .selectors import tujuan_pegawai as _tujuan
+
+    if not _izin(request.user):
+        raise Http404
+    pegawai = get_object_or_404(Pegawai.objects.for_user(request.user), pk=pk)
+    periode = periode_terkini()
+    baris = _tujuan(pegawai.pk, periode=periode)[:BATAS_PERINGKAT] if periode else []
+    return _peringkat_halaman(
+        request,
+        judul=f"Ke mana {pegawai.nama_lengkap} dapat dipindahkan",
+        keterangan=f"{pegawai.jabatan or 'tanpa jabatan'} · ABK {periode.tahun if periode else '-'}",
+        baris=baris,
+        mode="tujuan",
+    )

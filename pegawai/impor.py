@@ -9,6 +9,7 @@ nothing. The management commands call `impor_berkas`. It lives in `pegawai` beca
 row does; higher apps (the ABK) register their contracts and use it from above.
 """
 
+import datetime
 import logging
 import uuid
 from dataclasses import dataclass
@@ -120,11 +121,13 @@ def impor_periksa(*, impor: ImporRegister) -> ImporRegister:
         impor.jumlah_diproses = 0
         impor.save()
         return impor
-    ImporRegister.objects.filter(pk=impor.pk).update(tahap="memeriksa")
+    ImporRegister.objects.filter(pk=impor.pk).update(tahap="memeriksa", diperbarui=timezone.now())
 
     def progres(n: int) -> None:
         # No long transaction here, so a plain update is visible to the polling page.
-        ImporRegister.objects.filter(pk=impor.pk).update(tahap="memeriksa", jumlah_diproses=n)
+        ImporRegister.objects.filter(pk=impor.pk).update(
+            tahap="memeriksa", jumlah_diproses=n, diperbarui=timezone.now()
+        )
 
     with translation.override("id"):
         try:
@@ -168,7 +171,7 @@ def impor_konfirmasi(*, impor: ImporRegister, actor) -> ImporRegister:
     impor.status = StatusImpor.DIPROSES
     impor.tahap = ""
     impor.jumlah_diproses = 0
-    impor.save(update_fields=["status", "tahap", "jumlah_diproses"])
+    impor.save(update_fields=["status", "tahap", "jumlah_diproses", "diperbarui"])
     impor_register_jalankan.delay_on_commit(impor.pk)
     return impor
 
@@ -196,7 +199,8 @@ class _PencatatProgres:
         try:
             with self.conn.cursor() as c:
                 c.execute(
-                    f"UPDATE {self.tabel} SET tahap = %s, jumlah_diproses = %s WHERE id = ("
+                    f"UPDATE {self.tabel} SET tahap = %s, jumlah_diproses = %s, "
+                    f"diperbarui = now() WHERE id = ("
                     f"SELECT id FROM {self.tabel} WHERE id = %s FOR UPDATE SKIP LOCKED)",
                     [tahap, n, self.impor_id],
                 )
@@ -236,7 +240,7 @@ def impor_jalankan(*, impor_id: int) -> ImporRegister:
         # A delivery before this one died in the middle (its transaction rolled back).
         _gagal(impor, PESAN_SIMPAN_TERHENTI)
         return impor
-    ImporRegister.objects.filter(pk=impor.pk).update(tahap="memeriksa")
+    ImporRegister.objects.filter(pk=impor.pk).update(tahap="memeriksa", diperbarui=timezone.now())
     kontrak = kontrak_impor(impor.jenis)
     actor = impor.diunggah_oleh
     progres = _PencatatProgres(impor.pk)
@@ -292,6 +296,24 @@ def impor_jalankan(*, impor_id: int) -> ImporRegister:
         progres.tutup()
     impor.refresh_from_db()
     return impor
+
+
+# Longer than a check or commit task may live (its hard time limit, pegawai/tasks.py).
+BATAS_SENYAP = datetime.timedelta(minutes=40)
+PESAN_MACET = (
+    "Impor ini berhenti tanpa kabar (pekerja latar mati atau antrean hilang). Tidak ada data "
+    "yang disimpan. Unggah ulang berkasnya."
+)
+
+
+def impor_akhiri_yang_macet(*, batas: datetime.timedelta = BATAS_SENYAP) -> int:
+    """End, as *gagal*, every import still checking or saving with no sign of life for longer
+    than a task may run (run by beat): one whose task was lost never stays running. Returns
+    how many were ended."""
+    return ImporRegister.objects.filter(
+        status__in=[StatusImpor.MENUNGGU, StatusImpor.DIPROSES],
+        diperbarui__lt=timezone.now() - batas,
+    ).update(status=StatusImpor.GAGAL, pesan=PESAN_MACET, tahap="", selesai=timezone.now())
 
 
 def _gagal(impor: ImporRegister, pesan: str) -> None:

@@ -240,6 +240,9 @@ class ImporRegister(models.Model):
     )
     dibuat = models.DateTimeField(_("waktu unggah"), auto_now_add=True)
     selesai = models.DateTimeField(_("waktu selesai"), null=True, blank=True)
+    # Last sign of life of its check or commit (progress included): a running import silent for
+    # longer than a task may live was lost, and `impor_akhiri_yang_macet` ends it.
+    diperbarui = models.DateTimeField(_("terakhir diperbarui"), auto_now=True)
     status = models.CharField(
         _("status"), max_length=10, choices=StatusImpor.choices, default=StatusImpor.MENUNGGU
     )

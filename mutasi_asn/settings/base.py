@@ -176,6 +176,12 @@ CELERY_BEAT_SCHEDULE["usulan-berlakukan-sk-jatuh-tempo"] = {
     "task": "usulan_mutasi.tasks.berlakukan_sk_jatuh_tempo",
     "schedule": crontab(minute=15),
 }
+# An import whose check or commit task was lost (worker killed, queue emptied) ends as gagal
+# (pegawai/tasks.py).
+CELERY_BEAT_SCHEDULE["impor-akhiri-yang-macet"] = {
+    "task": "pegawai.tasks.impor_akhiri_macet",
+    "schedule": crontab(minute="*/10"),
+}
 
 # --- REST API -----------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -145,3 +145,26 @@ def test_penyimpanan_yang_terhenti_berakhir_gagal_saat_dikirim_ulang(jabatan, bk
     ImporRegister.objects.filter(pk=impor.pk).update(status=StatusImpor.DIPROSES, tahap="menyimpan")
     impor = impor_jalankan(impor_id=impor.pk)
     assert impor.status == StatusImpor.GAGAL and "tidak ada data yang disimpan" in impor.pesan
+
+
+def test_impor_yang_tugasnya_hilang_diakhiri_penyapu_berkala(jabatan, bkpsdm, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from pegawai.impor import impor_akhiri_yang_macet
+
+    data = buat_xlsx(HEADER, [[NIP_BARU, "PNS", "Rina", "III/a", "S1", "JAB-A", ""]])
+    hilang = impor_unggah(jenis="pegawai", berkas=Unggahan(data, "a.xlsx"), actor=bkpsdm)
+    baru = impor_unggah(jenis="pegawai", berkas=Unggahan(data, "b.xlsx"), actor=bkpsdm)
+    # Its check task was lost two hours ago (the queue was emptied): no sign of life since.
+    ImporRegister.objects.filter(pk=hilang.pk).update(
+        diperbarui=timezone.now() - datetime.timedelta(hours=2)
+    )
+    assert impor_akhiri_yang_macet() == 1
+    hilang.refresh_from_db()
+    baru.refresh_from_db()
+    assert hilang.status == StatusImpor.GAGAL and "Unggah ulang" in hilang.pesan
+    assert baru.status == StatusImpor.MENUNGGU  # still within a task's lifetime
+    jadwal = {v["task"] for v in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "pegawai.tasks.impor_akhiri_macet" in jadwal

@@ -131,3 +131,28 @@ def tulis_xlsx(
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def tulis_xlsx_lembar(lembar: Iterable[tuple[str, Sequence[str], Iterable[Sequence]]]) -> bytes:
+    """A workbook with one sheet per (title, header, rows) — a report of several small tables
+    (the rekap of a period). Headers styled as `tulis_xlsx`'s; values escaped the same way."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for judul, header, baris in lembar:
+        ws = wb.create_sheet(judul_lembar(judul))
+        ws.append(list(header))
+        for sel in ws[1]:
+            sel.font = _HURUF_PUTIH
+            sel.fill = _ISI_JUDUL
+        lebar = [len(h) for h in header]
+        for row in baris:
+            nilai = [aman_untuk_sel(v) for v in row]
+            ws.append(nilai)
+            for i, v in enumerate(nilai):
+                lebar[i] = min(max(lebar[i], len(str(v if v is not None else ""))), 60)
+        for i, w in enumerate(lebar, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = w + 2
+        ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

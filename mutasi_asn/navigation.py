@@ -88,6 +88,18 @@ NAVIGASI = [
                 "diagram-3",
                 "usulan_mutasi.view_rencanapemerataan",
             ),
+            Menu(
+                "Rekap mutasi",
+                "usulan_mutasi:laporan_rekap",
+                "graph-up",
+                "usulan_mutasi.view_usulanmutasi",
+            ),
+            Menu(
+                "Riwayat mutasi",
+                "usulan_mutasi:riwayat_mutasi",
+                "clock-history",
+                "usulan_mutasi.view_usulanmutasi",
+            ),
         ],
     ),
 ]

@@ -78,3 +78,54 @@ class NomorSKFilter(FilterSetBerlingkup):
     class Meta:
         model = NomorSK
         fields = ["tahun", "q", "status"]
+
+
+class RiwayatMutasiFilter(FilterSetBerlingkup):
+    """The history search: employee (NIP or name), unit, agency, jabatan, SK number, TMT range."""
+
+    q = django_filters.CharFilter(method="cari", label="NIP atau nama pegawai")
+    instansi = django_filters.ModelChoiceFilter(
+        queryset=Instansi.objects.all(), method="di_instansi", label="Instansi (asal atau tujuan)"
+    )
+    unit = django_filters.NumberFilter(method="di_unit", label="Unit kerja (id)")
+    jabatan = django_filters.CharFilter(method="jabatan_bernama", label="Jabatan (asal/tujuan)")
+    nomor_sk = django_filters.CharFilter(
+        field_name="surat_keputusan__nomor", lookup_expr="icontains", label="Nomor SK"
+    )
+    tmt_dari = django_filters.DateFilter(
+        field_name="surat_keputusan__tmt",
+        lookup_expr="gte",
+        label="TMT dari",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    tmt_sampai = django_filters.DateFilter(
+        field_name="surat_keputusan__tmt",
+        lookup_expr="lte",
+        label="TMT sampai",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = UsulanMutasi
+        fields = ["q", "instansi", "unit", "jabatan", "nomor_sk", "tmt_dari", "tmt_sampai"]
+
+    def cari(self, qs, name, value):
+        value = value.strip()
+        if not value:
+            return qs
+        # The same employee search as the proposal list (NIP prefix or name, any word order).
+        return qs.filter(pegawai_id__in=Pegawai.objects.cari(value, jabatan=False).values("pk"))
+
+    def di_instansi(self, qs, name, value):
+        return qs.filter(Q(instansi_asal=value) | Q(instansi_tujuan=value)) if value else qs
+
+    def di_unit(self, qs, name, value):
+        return qs.filter(Q(unit_asal_id=value) | Q(unit_tujuan_id=value)) if value else qs
+
+    def jabatan_bernama(self, qs, name, value):
+        value = value.strip()
+        if not value:
+            return qs
+        return qs.filter(
+            Q(jabatan_asal__nama__icontains=value) | Q(jabatan_tujuan__nama__icontains=value)
+        )

@@ -1386,10 +1386,16 @@ def sk_buat_pdf(*, sk_id: int) -> int:
         for b in kelompok:
             nama = f"{b.jenis}-{b.usulan_id or sk.pk}.pdf"
             b.berkas.save(nama, ContentFile(pdf[str(b.pk)]), save=False)
-            b.status = StatusPembuatanPDF.SELESAI
-            b.pesan = ""
-            b.selesai_pada = timezone.now()
-            b.save(update_fields=["berkas", "status", "pesan", "selesai_pada"])
+            tersimpan = BerkasSK.objects.filter(pk=b.pk).update(
+                berkas=b.berkas.name,
+                status=StatusPembuatanPDF.SELESAI,
+                pesan="",
+                selesai_pada=timezone.now(),
+            )
+            if not tersimpan:
+                # A new run replaced this one meanwhile (its rows are gone): keep no orphan file.
+                b.berkas.storage.delete(b.berkas.name)
+                continue
             jadi += 1
     return jadi
 

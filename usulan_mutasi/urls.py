@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_dokumen
+from . import views, views_dokumen, views_laporan
 
 app_name = "usulan_mutasi"
 
@@ -52,6 +52,10 @@ urlpatterns = [
     path("<int:pk>/surat/<str:jenis>/docx/", views_dokumen.surat_docx, name="surat_docx"),
     path("<int:pk>/surat/<str:jenis>/pdf/", views_dokumen.surat_pdf, name="surat_pdf"),
     path("templat/<str:nama>/", views_dokumen.templat_bawaan, name="templat_bawaan"),
+    # Reports (usulan_mutasi/views_laporan.py).
+    path("laporan/rekap/", views_laporan.RekapView.as_view(), name="laporan_rekap"),
+    path("laporan/riwayat/", views_laporan.RiwayatMutasiView.as_view(), name="riwayat_mutasi"),
+    path("unit/<int:pk>/datang-pergi/", views_laporan.unit_datang_pergi, name="unit_datang_pergi"),
     path("verifikasi/<str:token>/", views_dokumen.verifikasi, name="verifikasi"),
 ]
 

@@ -744,9 +744,9 @@ def konteks_dokumen_sk(sk: SuratKeputusan, user) -> dict:
     """The documents card of the SK page: PDF run, petikan PDFs ready, the signed scan."""
     from django.conf import settings
 
-    from .choices import JenisBerkasSK, StatusPembuatanPDF
+    from .choices import AksiPeristiwa, JenisBerkasSK, StatusPembuatanPDF
     from .dokumen import soffice_tersedia
-    from .models import BerkasSK
+    from .models import BerkasSK, PeristiwaUsulan
     from .views_dokumen import ringkasan_pdf
 
     seluruhnya = user.lingkup_kota
@@ -756,6 +756,20 @@ def konteks_dokumen_sk(sk: SuratKeputusan, user) -> dict:
         "boleh_kelola_dokumen": seluruhnya and user.punya_peran(Peran.BKPSDM),
         "pdf": ringkasan_pdf(sk),
         "soffice": soffice_tersedia(),
+        # Proposals whose heads' approvals were recorded: their letters can be made. One query.
+        "surat_ada": set(
+            PeristiwaUsulan.objects.filter(
+                usulan__surat_keputusan=sk,
+                aksi__in=[AksiPeristiwa.DISETUJUI_ASAL, AksiPeristiwa.DISETUJUI_TUJUAN],
+            ).values_list("usulan_id", "aksi")
+        ),
+        "surat_pdf_siap": set(
+            BerkasSK.objects.filter(
+                surat_keputusan=sk,
+                jenis__in=[JenisBerkasSK.SURAT_MELEPAS, JenisBerkasSK.SURAT_MENERIMA],
+                status=StatusPembuatanPDF.SELESAI,
+            ).values_list("usulan_id", "jenis")
+        ),
         "petikan_pdf_siap": set(
             BerkasSK.objects.filter(
                 surat_keputusan=sk,

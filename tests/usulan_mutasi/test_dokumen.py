@@ -466,6 +466,11 @@ def test_surat_persetujuan_melepas_dari_persetujuan_yang_tercatat(client, dunia,
     assert dunia.instansi_a.nama.upper() in teks and u.pegawai.nip_tampil in teks
     assert "formasi di unit asal masih cukup" in teks and u.nomor in teks
     (qr,) = _qr_dari_docx(resp.content, tmp_path)
+    # The SK page links the letter once the proposal is in a decree.
+    sk = sk_dari(dunia, [u])
+    client.force_login(dunia.bkpsdm)
+    assert url in client.get(sk.get_absolute_url()).content.decode()
+    client.force_login(dunia.operator_a)
     client.logout()
     halaman = client.get(qr.split("127.0.0.1:8000")[-1]).content.decode()
     assert "Surat persetujuan melepas" in halaman and u.pegawai.nama not in halaman

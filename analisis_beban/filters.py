@@ -1,9 +1,11 @@
 import django_filters
 from django.db.models import Q
+from django.urls import reverse_lazy
 
 from instansi.choices import JenisJabatan
-from instansi.models import Instansi, UnitKerja
-from mutasi_asn.filters import FilterSetBerlingkup
+from instansi.forms import label_jabatan, label_unit
+from instansi.models import Instansi, Jabatan, UnitKerja
+from mutasi_asn.filters import FilterSetBerlingkup, PilihCariFilter
 
 from .choices import KeadaanFormasi, PrestasiJabatan
 from .models import HasilABK, PeriodeABK
@@ -30,10 +32,19 @@ class HasilABKFilter(FilterSetBerlingkup):
     )
     q = django_filters.CharFilter(method="cari", label="Cari jabatan atau kode")
     instansi = django_filters.ModelChoiceFilter(queryset=Instansi.objects.all(), label="Instansi")
-    unit_kerja = django_filters.NumberFilter(
-        method="saring_unit", label="ID unit kerja (beserta sub-unitnya)"
+    unit_kerja = PilihCariFilter(
+        queryset=UnitKerja.objects.select_related("instansi"),
+        method="saring_unit",
+        label="Unit kerja (beserta sub-unitnya)",
+        url_cari=reverse_lazy("instansi:unitkerja_cari"),
+        label_dari=label_unit,
     )
-    jabatan = django_filters.NumberFilter(field_name="jabatan_id", label="ID jabatan")
+    jabatan = PilihCariFilter(
+        queryset=Jabatan.objects.select_related("unit_kerja__instansi"),
+        label="Jabatan",
+        url_cari=reverse_lazy("instansi:jabatan_cari"),
+        label_dari=label_jabatan,
+    )
     jenis_jabatan = django_filters.ChoiceFilter(
         field_name="jabatan__jenis", choices=JenisJabatan.choices, label="Jenis jabatan"
     )
@@ -66,10 +77,7 @@ class HasilABKFilter(FilterSetBerlingkup):
         return queryset.filter(periode__tahun=int(value))
 
     def saring_unit(self, queryset, name, value):
-        jalur = UnitKerja.objects.filter(pk=value).values_list("jalur", flat=True).first()
-        if not jalur:
-            return queryset.none()
-        return queryset.filter(unit_kerja__jalur__startswith=jalur)
+        return queryset.filter(unit_kerja__jalur__startswith=value.jalur)
 
     def cari(self, queryset, name, value):
         value = value.strip()

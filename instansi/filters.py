@@ -1,9 +1,11 @@
 import django_filters
 from django.db.models import Q
+from django.urls import reverse_lazy
 
-from mutasi_asn.filters import FilterSetBerlingkup
+from mutasi_asn.filters import FilterSetBerlingkup, PilihCariFilter
 
 from .choices import Eselon, JenisInstansi, JenisJabatan, JenisUnit
+from .forms import label_unit
 from .models import Instansi, Jabatan, UnitKerja
 
 
@@ -39,7 +41,12 @@ class JabatanFilter(FilterSetBerlingkup):
     instansi = django_filters.ModelChoiceFilter(
         queryset=Instansi.objects.all(), field_name="unit_kerja__instansi", label="Instansi"
     )
-    unit_kerja = django_filters.NumberFilter(field_name="unit_kerja_id", label="ID unit kerja")
+    unit_kerja = PilihCariFilter(
+        queryset=UnitKerja.objects.select_related("instansi"),
+        label="Unit kerja",
+        url_cari=reverse_lazy("instansi:unitkerja_cari"),
+        label_dari=label_unit,
+    )
     jenis = django_filters.ChoiceFilter(choices=JenisJabatan.choices, label="Jenis jabatan")
     eselon = django_filters.ChoiceFilter(choices=Eselon.choices, label="Eselon")
     kelas_jabatan = django_filters.RangeFilter(label="Kelas jabatan")

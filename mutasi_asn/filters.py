@@ -1,11 +1,41 @@
 import django_filters
 from django import forms
 
+from .widgets import PilihCari
+
 # A yes/no filter left empty means "do not filter": say "Semua", not Django's "Tidak diketahui".
 PILIHAN_YA_TIDAK = [("", "Semua"), ("true", "Ya"), ("false", "Tidak")]
 
 # The largest value a bigint column (ids, counts) holds.
 BATAS_BILANGAN_BULAT = 2**63 - 1
+
+
+PESAN_PILIHAN_TIDAK_ADA = (
+    "Pilihan ini tidak ditemukan (atau di luar cakupan Anda); ketik namanya untuk mencari."
+)
+
+
+class PilihCariFilter(django_filters.ModelChoiceFilter):
+    """A filter on a unit kerja or jabatan chosen by typing its name (a search-select), never a
+    raw id typed by hand. Links carrying `?unit_kerja=<id>` still work: the chosen row is shown
+    by name. `url_cari` answers `?q=` (instansi:unitkerja_cari, instansi:jabatan_cari);
+    `label` of the row is `label_dari(obj)`."""
+
+    def __init__(self, *args, url_cari, label_dari=None, **kwargs):
+        self._url_cari, self._label_dari = url_cari, label_dari
+        kwargs.setdefault("error_messages", {"invalid_choice": PESAN_PILIHAN_TIDAK_ADA})
+        super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            field = super().field
+            field.widget = PilihCari(url_cari=self._url_cari)
+            field.widget.choices = field.choices
+            if self._label_dari is not None:
+                field.label_from_instance = self._label_dari
+            field.help_text = "Ketik nama untuk mencari."
+        return self._field
 
 
 class FilterSetBerlingkup(django_filters.FilterSet):

@@ -1,8 +1,10 @@
 import django_filters
+from django.urls import reverse_lazy
 
 from instansi.choices import Golongan, JenisJabatan, Pendidikan
-from instansi.models import Instansi
-from mutasi_asn.filters import FilterSetBerlingkup
+from instansi.forms import label_jabatan, label_unit
+from instansi.models import Instansi, Jabatan, UnitKerja
+from mutasi_asn.filters import FilterSetBerlingkup, PilihCariFilter
 
 from .choices import StatusKepegawaian
 from .models import Pegawai
@@ -15,10 +17,19 @@ class PegawaiFilter(FilterSetBerlingkup):
         field_name="jabatan__unit_kerja__instansi",
         label="Instansi",
     )
-    unit_kerja = django_filters.NumberFilter(
-        field_name="jabatan__unit_kerja_id", label="ID unit kerja"
+    unit_kerja = PilihCariFilter(
+        queryset=UnitKerja.objects.select_related("instansi"),
+        field_name="jabatan__unit_kerja",
+        label="Unit kerja",
+        url_cari=reverse_lazy("instansi:unitkerja_cari"),
+        label_dari=label_unit,
     )
-    jabatan = django_filters.NumberFilter(field_name="jabatan_id", label="ID jabatan")
+    jabatan = PilihCariFilter(
+        queryset=Jabatan.objects.select_related("unit_kerja__instansi"),
+        label="Jabatan",
+        url_cari=reverse_lazy("instansi:jabatan_cari"),
+        label_dari=label_jabatan,
+    )
     jenis_jabatan = django_filters.ChoiceFilter(
         field_name="jabatan__jenis", choices=JenisJabatan.choices, label="Jenis jabatan"
     )

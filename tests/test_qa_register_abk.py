@@ -55,7 +55,7 @@ def test_filter_id_di_luar_jangkauan_menampilkan_pesan_bukan_500(client, bkpsdm,
         resp = client.get(reverse(nama) + query)
         assert resp.status_code == 200
     resp = client.get(reverse(nama) + f"?{param}={ID_RAKSASA}")
-    assert "Pastikan nilai ini lebih kecil dari atau sama dengan" in resp.content.decode()
+    assert "Pilihan ini tidak ditemukan" in resp.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_api_filter_id_di_luar_jangkauan_400_dengan_pesan(client, bkpsdm, url):
     client.force_login(bkpsdm)
     resp = client.get(url + ID_RAKSASA)
     assert resp.status_code == 400
-    assert "Pastikan nilai ini" in resp.content.decode()
+    assert "Pilihan ini tidak ditemukan" in resp.content.decode()
 
 
 def test_form_pegawai_jabatan_palsu_raksasa_ditolak_dengan_pesan(client, bkpsdm):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .choices import JenisKompetensi, JenisPelatihan
-from .querysets import StandarJabatanQuerySet
+from .querysets import KamusQuerySet, StandarJabatanQuerySet
 
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -36,6 +36,7 @@ class Kompetensi(models.Model):
     aktif = models.BooleanField(_("aktif"), default=True)
 
     history = HistoricalRecords()
+    objects = KamusQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kompetensi")
@@ -104,6 +105,7 @@ class JenisSertifikasi(models.Model):
     aktif = models.BooleanField(_("aktif"), default=True)
 
     history = HistoricalRecords()
+    objects = KamusQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("jenis sertifikasi")
@@ -124,6 +126,7 @@ class ProgramPelatihan(models.Model):
     aktif = models.BooleanField(_("aktif"), default=True)
 
     history = HistoricalRecords()
+    objects = KamusQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("program pelatihan")

@@ -23,3 +23,10 @@ class StandarJabatanQuerySet(models.QuerySet):
 
     def for_user(self, user):
         return filter_instansi(self, user, "jabatan__unit_kerja__instansi_id")
+
+
+class KamusQuerySet(models.QuerySet):
+    """The competency dictionary is the same for the whole city: every signed-in user reads it."""
+
+    def for_user(self, user):
+        return self if getattr(user, "is_authenticated", False) else self.none()

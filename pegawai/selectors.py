@@ -194,3 +194,110 @@ def label_predikat() -> dict[str, str]:
     label = dict(PredikatSKP.choices)
     label.update(dict(LabelPredikatSKP.objects.values_list("kode", "label")))
     return label
+
+
+def _status_sertifikasi(s: SertifikasiPegawai, tanggal: datetime.date, hampir_hari: int) -> str:
+    if not s.berlaku_pada(tanggal):
+        return "kedaluwarsa" if s.tanggal_terbit <= tanggal else "belum_berlaku"
+    if s.berlaku_sampai and (s.berlaku_sampai - tanggal).days <= hampir_hari:
+        return "hampir_habis"
+    return "berlaku"
+
+
+def profil_kompetensi(pegawai, tanggal: datetime.date | None = None) -> dict:
+    """Everything the profile shows about competencies, training, certifications, SKP, the
+    9-box and the fit to the current jabatan. A constant number of queries (about ten)."""
+    tanggal = tanggal or timezone.localdate()
+    pengaturan = PengaturanKompetensi.muat()
+    label = label_predikat()
+    skp = list(SKPTahunan.objects.filter(pegawai=pegawai).order_by("-tahun"))
+    for s in skp:
+        s.predikat_label = label.get(s.predikat, s.predikat)
+    asesmen = list(
+        HasilAsesmen.objects.filter(pegawai=pegawai)
+        .select_related("kompetensi")
+        .order_by("kompetensi__jenis", "kompetensi__kode", "-tanggal", "-pk")
+    )
+    terbaru: dict[int, HasilAsesmen] = {}
+    for a in asesmen:
+        terbaru.setdefault(a.kompetensi_id, a)
+    pelatihan = list(
+        RiwayatPelatihan.objects.filter(pegawai=pegawai)
+        .select_related("program")
+        .order_by("-tahun", "nama", "pk")
+    )
+    sertifikasi = list(
+        SertifikasiPegawai.objects.filter(pegawai=pegawai)
+        .select_related("jenis_sertifikasi")
+        .order_by("jenis_sertifikasi__nama", "-tanggal_terbit")
+    )
+    for s in sertifikasi:
+        s.status = _status_sertifikasi(s, tanggal, pengaturan.sertifikasi_hampir_habis_hari)
+    fakta = rumus.FaktaPegawai(
+        kompetensi={k: a.level for k, a in terbaru.items()},
+        sertifikasi_berlaku=frozenset(
+            s.jenis_sertifikasi_id for s in sertifikasi if s.berlaku_pada(tanggal)
+        ),
+        sertifikasi_kedaluwarsa=frozenset(
+            s.jenis_sertifikasi_id for s in sertifikasi if not s.berlaku_pada(tanggal)
+        ),
+        pelatihan=frozenset(p.program_id for p in pelatihan if p.program_id),
+    )
+    kesesuaian = None
+    if pegawai.jabatan_id:
+        kesesuaian = uraian_kesenjangan(
+            rumus.kesenjangan(standar_jabatan([pegawai.jabatan_id])[pegawai.jabatan_id], fakta),
+            toleransi=pengaturan.toleransi_kesenjangan,
+        )
+    nilai = [a.level for a in terbaru.values()]
+    kinerja = rumus.kinerja_dari_skp([s.predikat for s in skp], pengaturan.ambang)
+    potensi = rumus.potensi_dari_asesmen(nilai, pengaturan.ambang)
+    nomor = rumus.kotak_talenta(kinerja, potensi, tata_letak_9_kotak())
+    return {
+        "skp": skp,
+        "asesmen": list(terbaru.values()),
+        "pelatihan": pelatihan,
+        "jp_tahun_ini": sum(p.jam_pelajaran for p in pelatihan if p.tahun == tanggal.year),
+        "jp_target": pengaturan.jp_pelatihan_per_tahun,
+        "sertifikasi": sertifikasi,
+        "kinerja": kinerja,
+        "potensi": potensi,
+        "kotak": KotakTalenta.objects.filter(nomor=nomor).first() if nomor else None,
+        "kesesuaian": kesesuaian,
+    }
+
+
+def uraian_kesenjangan(gap: rumus.Kesenjangan, *, toleransi: int = 0) -> dict:
+    """A gap spelled out with names for pages and the API (three queries at most)."""
+    from instansi.models_kompetensi import JenisSertifikasi, Kompetensi, ProgramPelatihan
+
+    kompetensi = (
+        {k.pk: k for k in Kompetensi.objects.filter(pk__in=gap.kompetensi)}
+        if gap.kompetensi
+        else {}
+    )
+    sertifikasi_ids = gap.sertifikasi_tidak_berlaku
+    sertifikasi = (
+        {s.pk: s for s in JenisSertifikasi.objects.filter(pk__in=sertifikasi_ids)}
+        if sertifikasi_ids
+        else {}
+    )
+    program = (
+        {p.pk: p for p in ProgramPelatihan.objects.filter(pk__in=gap.pelatihan_kurang)}
+        if gap.pelatihan_kurang
+        else {}
+    )
+    return {
+        "cocok": gap.cocok(toleransi),
+        "kompetensi": [
+            {
+                "kompetensi": kompetensi[k],
+                "kesenjangan": g,
+                "belum_dinilai": k in gap.belum_dinilai,
+            }
+            for k, g in sorted(gap.kompetensi.items(), key=lambda kv: kompetensi[kv[0]].kode)
+        ],
+        "sertifikasi_kurang": [sertifikasi[s] for s in sorted(gap.sertifikasi_kurang)],
+        "sertifikasi_kedaluwarsa": [sertifikasi[s] for s in sorted(gap.sertifikasi_kedaluwarsa)],
+        "pelatihan_kurang": [program[p] for p in sorted(gap.pelatihan_kurang)],
+    }

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from mutasi_asn.services import isi_atribut
 
+from .kompetensi import predikat_skp
 from .models import Pegawai
 from .models_kompetensi import HasilAsesmen, RiwayatPelatihan, SertifikasiPegawai, SKPTahunan
 
@@ -69,20 +70,25 @@ def sertifikasi_simpan(
 
 def segarkan_skp_pegawai(pegawai_ids) -> None:
     """Set each pegawai's `skp_tahun_lalu` / `skp_dua_tahun_lalu` from their two latest SKP."""
-    per_pegawai: dict[int, list[str]] = {pk: [] for pk in pegawai_ids}
-    for skp in SKPTahunan.objects.filter(pegawai_id__in=per_pegawai).order_by(
-        "pegawai_id", "-tahun"
-    ):
-        per_pegawai[skp.pegawai_id].append(skp.predikat)
-    ubah = []
-    for peg in Pegawai.objects.filter(pk__in=per_pegawai).only(
-        "pk", "skp_tahun_lalu", "skp_dua_tahun_lalu"
-    ):
-        daftar = per_pegawai[peg.pk] + ["", ""]
-        if (peg.skp_tahun_lalu, peg.skp_dua_tahun_lalu) != (daftar[0], daftar[1]):
-            peg.skp_tahun_lalu, peg.skp_dua_tahun_lalu = daftar[0], daftar[1]
-            ubah.append(peg)
-    Pegawai.objects.bulk_update(ubah, ["skp_tahun_lalu", "skp_dua_tahun_lalu"], batch_size=2000)
+    ids = sorted(set(pegawai_ids))
+    for i in range(0, len(ids), 2000):
+        potong = ids[i : i + 2000]
+        per_pegawai: dict[int, list[str]] = {pk: [] for pk in potong}
+        for pegawai_id, hasil, perilaku in (
+            SKPTahunan.objects.filter(pegawai_id__in=potong)
+            .order_by("pegawai_id", "-tahun")
+            .values_list("pegawai_id", "hasil_kerja", "perilaku_kerja")
+        ):
+            per_pegawai[pegawai_id].append(predikat_skp(hasil, perilaku))
+        ubah = []
+        for peg in Pegawai.objects.filter(pk__in=potong).only(
+            "pk", "skp_tahun_lalu", "skp_dua_tahun_lalu"
+        ):
+            daftar = per_pegawai[peg.pk] + ["", ""]
+            if (peg.skp_tahun_lalu, peg.skp_dua_tahun_lalu) != (daftar[0], daftar[1]):
+                peg.skp_tahun_lalu, peg.skp_dua_tahun_lalu = daftar[0], daftar[1]
+                ubah.append(peg)
+        Pegawai.objects.bulk_update(ubah, ["skp_tahun_lalu", "skp_dua_tahun_lalu"], batch_size=1000)
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from mutasi_asn.views import Kolom, ObjectDetailView, ObjectEditView, ObjectListView
 
-from . import filters, forms, services
+from . import filters, forms, selectors, services
 from .models import Pegawai
 
 
@@ -59,6 +59,7 @@ class PegawaiDetailView(ObjectDetailView):
         ctx["riwayat"] = self.object.riwayat_jabatan.select_related(
             "jabatan__unit_kerja__instansi"
         ).order_by("-tanggal_mulai", "-pk")
+        ctx["kompetensi"] = selectors.profil_kompetensi(self.object)
         ctx["perubahan"] = self.object.history.select_related("history_user").order_by(
             "-history_date"
         )[:20]

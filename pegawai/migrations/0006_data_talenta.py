@@ -7,6 +7,8 @@ def muat(apps, schema_editor):
     muat_data_talenta(
         apps.get_model("pegawai", "LabelPredikatSKP"), apps.get_model("pegawai", "KotakTalenta")
     )
+    # The settings row exists from the start, so no page creates it on its first read.
+    apps.get_model("pegawai", "PengaturanKompetensi").objects.get_or_create(pk=1)
 
 
 class Migration(migrations.Migration):

@@ -250,3 +250,29 @@ def test_admin_skp_menyimpan_lewat_layanan(client, pengguna_peran):
     assert resp.status_code == 302
     pegawai.refresh_from_db()
     assert pegawai.skp_tahun_lalu == PredikatSKP.SANGAT_BAIK
+
+
+def test_profil_menampilkan_skp_talenta_sertifikasi_dan_kesenjangan(client, pengguna_peran):
+    perawat = JabatanFactory(nama="Perawat Terampil")
+    str_perawat = JenisSertifikasi.objects.get(kode="STR-PERAWAT")
+    SyaratSertifikasiJabatanFactory(jabatan=perawat, jenis_sertifikasi=str_perawat)
+    m01 = Kompetensi.objects.get(kode="M.01")
+    StandarKompetensiJabatanFactory(jabatan=perawat, kompetensi=m01, level=3)
+    pegawai = PegawaiFactory(jabatan=perawat, nama="Rina Saragih")
+    SertifikasiPegawaiFactory(
+        pegawai=pegawai,
+        jenis_sertifikasi=str_perawat,
+        nomor="STR-KDL-01",
+        tanggal_terbit=datetime.date(2018, 1, 1),
+        berlaku_sampai=datetime.date(2023, 1, 1),
+    )
+    HasilAsesmenFactory(pegawai=pegawai, kompetensi=m01, level=2)
+    SKPTahunanFactory(pegawai=pegawai, tahun=2025, hasil_kerja="di_atas", perilaku_kerja="sesuai")
+    LabelPredikatSKP.objects.filter(kode="baik").update(label="Baik sekali dicatat")
+    client.force_login(pengguna_peran[Peran.BKPSDM])
+    html = client.get(pegawai.get_absolute_url()).content.decode()
+    assert "Baik sekali dicatat" in html
+    assert "Kedaluwarsa" in html
+    assert f"{str_perawat} sudah tidak berlaku" in html
+    assert "kurang 1 level dari standar" in html
+    assert "Kotak 2" in html  # kinerja sesuai (one Baik), potensi rendah (level 2)

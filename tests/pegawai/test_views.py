@@ -11,7 +11,18 @@ from instansi.choices import Golongan, Pendidikan
 from mutasi_asn.akun.roles import Peran
 from pegawai.choices import StatusKepegawaian
 from pegawai.models import Pegawai, RiwayatJabatan
-from tests.fixtures.factories import JabatanFactory, PegawaiFactory
+from tests.fixtures.factories import (
+    HasilAsesmenFactory,
+    JabatanFactory,
+    KompetensiFactory,
+    PegawaiFactory,
+    RiwayatPelatihanFactory,
+    SertifikasiPegawaiFactory,
+    SKPTahunanFactory,
+    StandarKompetensiJabatanFactory,
+    SyaratPelatihanJabatanFactory,
+    SyaratSertifikasiJabatanFactory,
+)
 from tests.fixtures.views import UjiHalamanObjek
 
 NIP_SAH = "19860926 201505 1 001"
@@ -76,6 +87,15 @@ class TestHalamanPegawai(UjiHalamanObjek):
                 tanggal_mulai=mulai.replace(year=1990 + i // 12, month=i % 12 + 1),
                 tanggal_selesai=mulai.replace(year=1990 + i // 12, month=i % 12 + 1, day=28),
             )
+            # Competency facts grow with n too: the profile reads them in constant queries.
+            kompetensi = KompetensiFactory()
+            StandarKompetensiJabatanFactory(jabatan=pegawai.jabatan, kompetensi=kompetensi)
+            SyaratSertifikasiJabatanFactory(jabatan=pegawai.jabatan)
+            SyaratPelatihanJabatanFactory(jabatan=pegawai.jabatan)
+            HasilAsesmenFactory(pegawai=pegawai, kompetensi=kompetensi, level=i % 5 + 1)
+            RiwayatPelatihanFactory(pegawai=pegawai, tahun=2000 + i)
+            SertifikasiPegawaiFactory(pegawai=pegawai)
+            SKPTahunanFactory(pegawai=pegawai, tahun=2000 + i)
         return pegawai
 
 

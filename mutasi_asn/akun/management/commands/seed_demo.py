@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from mutasi_asn.demo.abk import buat_abk_demo
+from mutasi_asn.demo.kompetensi import buat_kompetensi_demo
 from mutasi_asn.demo.pengguna import buat_pengguna_demo
 from mutasi_asn.demo.register import buat_register_demo, register_sudah_ada
 from mutasi_asn.demo.usulan import buat_usulan_demo
@@ -36,6 +37,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Register demo: {hasil.instansi} instansi, {hasil.unit} unit kerja, "
                 f"{hasil.jabatan} jabatan, {hasil.pegawai} pegawai ({hasil.detik:.1f} detik)."
+            )
+        kompetensi = buat_kompetensi_demo(seed=opts["seed"])
+        if kompetensi:
+            self.stdout.write(
+                f"Kompetensi demo: {kompetensi['skp']} SKP, {kompetensi['pelatihan']} pelatihan, "
+                f"{kompetensi['sertifikasi']} sertifikasi, {kompetensi['asesmen']} hasil asesmen."
             )
         abk = buat_abk_demo(tahun=2026, seed=opts["seed"])
         if abk:

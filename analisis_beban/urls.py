@@ -2,7 +2,7 @@ from django.urls import path
 
 from pegawai.impor_views import ImporUnggahView, impor_templat
 
-from . import views
+from . import views, views_talenta
 
 app_name = "analisis_beban"
 
@@ -21,6 +21,8 @@ urlpatterns = [
     path("peta/", views.peta_jabatan_pilih, name="peta_jabatan"),
     path("peta/instansi/<int:pk>/", views.peta_instansi, name="peta_instansi"),
     path("peta/unit/<int:pk>/", views.peta_unit, name="peta_unit"),
+    path("talenta/", views_talenta.talenta_grid, name="talenta"),
+    path("talenta/pegawai/<int:pk>/", views_talenta.talenta_cocok, name="talenta_cocok"),
     path("impor/", ImporUnggahView.as_view(jenis="abk"), name="impor"),
     path("impor/templat.xlsx", impor_templat, {"jenis": "abk"}, name="impor_templat"),
 ]

@@ -77,6 +77,12 @@ NAVIGASI = [
                 lencana=True,
             ),
             Menu(
+                "Kelompok talenta",
+                "analisis_beban:talenta",
+                "grid-3x3-gap",
+                "pegawai.view_skptahunan",
+            ),
+            Menu(
                 "Keputusan (SK)",
                 "usulan_mutasi:sk_list",
                 "file-earmark-text",

@@ -21,7 +21,13 @@ from functools import cached_property
 from django.utils import timezone
 
 from instansi.models import Jabatan
+from instansi.models_kompetensi import JenisSertifikasi, Kompetensi, ProgramPelatihan
+from pegawai.kompetensi import FaktaPegawai as FaktaKompetensi
+from pegawai.kompetensi import Kesenjangan, StandarJabatan, kesenjangan
 from pegawai.models import Pegawai
+from pegawai.models_kompetensi import PengaturanKompetensi, SertifikasiPegawai
+from pegawai.selectors import fakta_pegawai as fakta_kompetensi
+from pegawai.selectors import standar_jabatan
 
 from .aturan import (
     ATURAN_PER_KODE,
@@ -108,6 +114,11 @@ class Pasangan:
             cek_masa_jabatan=self.jenis != JenisMutasi.MASUK,
             batas_turun_kelas=self.pengaturan.batas_turun_kelas,
         )
+
+    @cached_property
+    def kompetensi(self) -> KompetensiPasangan | None:
+        """The pegawai's competency gap against the destination (about seven queries)."""
+        return kompetensi_pasangan(self.pegawai, self.tujuan, self.hari_ini)
 
     @cached_property
     def dampak(self) -> dict:
@@ -268,17 +279,137 @@ def cek_pembekuan(p: Pasangan) -> Iterator[Temuan]:
         )
 
 
+# --- competencies, certifications and training (the pure gap: pegawai/kompetensi.py) -------
+# Thresholds are settings (PengaturanKompetensi, in admin): the competency gap tolerated per
+# competency and how many days before its end a required certification is flagged.
+
+
+@dataclass(frozen=True)
+class KompetensiPasangan:
+    kesenjangan: Kesenjangan
+    standar: StandarJabatan
+    fakta: FaktaKompetensi
+    pengaturan: PengaturanKompetensi
+    sertifikasi: list  # the pegawai's SertifikasiPegawai rows of the required kinds
+
+
+def kompetensi_pasangan(
+    pegawai: Pegawai, tujuan: Jabatan | None, hari_ini: datetime.date
+) -> KompetensiPasangan | None:
+    if tujuan is None:
+        return None
+    standar = standar_jabatan([tujuan.pk])[tujuan.pk]
+    fakta = fakta_kompetensi([pegawai.pk], hari_ini)[pegawai.pk]
+    sertifikasi = list(
+        SertifikasiPegawai.objects.filter(
+            pegawai_id=pegawai.pk, jenis_sertifikasi_id__in=standar.sertifikasi
+        )
+        .select_related("jenis_sertifikasi")
+        .order_by("-berlaku_sampai")
+        if standar.sertifikasi
+        else []
+    )
+    return KompetensiPasangan(
+        kesenjangan=kesenjangan(standar, fakta),
+        standar=standar,
+        fakta=fakta,
+        pengaturan=PengaturanKompetensi.muat(),
+        sertifikasi=sertifikasi,
+    )
+
+
+def cek_sertifikasi(p: Pasangan) -> Iterator[Temuan]:
+    """A required certification missing or no longer valid blocks the move (an expired STR to a
+    nurse post); one ending soon is a warning."""
+    k = p.kompetensi
+    if k is None or not k.standar.sertifikasi:
+        return
+    gap = k.kesenjangan
+    nama = {
+        j.pk: str(j) for j in JenisSertifikasi.objects.filter(pk__in=gap.sertifikasi_tidak_berlaku)
+    }
+    for jenis_id in sorted(gap.sertifikasi_kedaluwarsa):
+        akhir = max(
+            (
+                s.berlaku_sampai
+                for s in k.sertifikasi
+                if s.jenis_sertifikasi_id == jenis_id and s.berlaku_sampai
+            ),
+            default=None,
+        )
+        sejak = f" sejak {akhir:%d/%m/%Y}" if akhir else ""
+        yield _blok(
+            "sertifikasi_kedaluwarsa",
+            f"{nama[jenis_id]} pegawai sudah tidak berlaku{sejak}, padahal disyaratkan jabatan "
+            f"tujuan ({p.tujuan}); catat {nama[jenis_id]} yang masih berlaku di profil pegawai "
+            "terlebih dahulu.",
+        )
+    for jenis_id in sorted(gap.sertifikasi_kurang):
+        yield _blok(
+            "sertifikasi_tidak_ada",
+            f"Jabatan tujuan ({p.tujuan}) mensyaratkan {nama[jenis_id]}, yang belum tercatat "
+            "dimiliki pegawai; catat sertifikatnya di profil pegawai terlebih dahulu.",
+        )
+    batas = p.hari_ini + datetime.timedelta(days=k.pengaturan.sertifikasi_hampir_habis_hari)
+    for s in k.sertifikasi:
+        if s.berlaku_pada(p.hari_ini) and s.berlaku_sampai and s.berlaku_sampai <= batas:
+            yield _peringatan(
+                "sertifikasi_hampir_habis",
+                f"{s.jenis_sertifikasi} pegawai ({s.nomor}) berakhir pada "
+                f"{s.berlaku_sampai:%d/%m/%Y}; pastikan diperpanjang.",
+            )
+
+
+def cek_kompetensi(p: Pasangan) -> Iterator[Temuan]:
+    """A measured competency gap above the tolerance is a warning needing justification."""
+    k = p.kompetensi
+    if k is None:
+        return
+    lebih = k.kesenjangan.melebihi(k.pengaturan.toleransi_kesenjangan)
+    if not lebih:
+        return
+    kompetensi = {x.pk: x for x in Kompetensi.objects.filter(pk__in=lebih)}
+    rincian = "; ".join(
+        f"{kompetensi[i]} level {k.fakta.kompetensi[i]}, standar {k.standar.kompetensi[i]}"
+        for i in sorted(lebih, key=lambda i: kompetensi[i].kode)
+    )
+    yield _peringatan(
+        "kesenjangan_kompetensi",
+        f"Kompetensi pegawai di bawah standar jabatan tujuan: {rincian}.",
+    )
+
+
+def cek_pelatihan(p: Pasangan) -> Iterator[Temuan]:
+    """Required training not followed yet is a warning needing justification."""
+    k = p.kompetensi
+    if k is None or not k.kesenjangan.pelatihan_kurang:
+        return
+    nama = ", ".join(
+        str(x)
+        for x in ProgramPelatihan.objects.filter(pk__in=k.kesenjangan.pelatihan_kurang).order_by(
+            "nama"
+        )
+    )
+    yield _peringatan(
+        "pelatihan_belum_diikuti",
+        f"Pegawai belum mengikuti pelatihan yang disyaratkan jabatan tujuan: {nama}.",
+    )
+
+
 # Every check, in the order findings are reported (blocks are listed first regardless).
 CEK: tuple[Cek, ...] = (
     cek_keadaan_pegawai,
     cek_usulan_lain,
     cek_tujuan_sama,
     cek_pendidikan,
+    cek_sertifikasi,
     cek_masa_jabatan,
     cek_pensiun,
     cek_abk,
     cek_golongan,
     cek_kesesuaian_jabatan,
+    cek_kompetensi,
+    cek_pelatihan,
     cek_pembekuan,
 )
 

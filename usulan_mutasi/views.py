@@ -193,9 +193,16 @@ class UsulanEditView(ObjectEditView):
         return self._tidak_boleh_diubah() or super().post(request, *args, **kwargs)
 
     def get_initial(self):
-        # "Usulkan mutasi" on a pegawai's profile opens the form with that pegawai chosen.
-        pegawai = self.request.GET.get("pegawai", "")
-        return {"pegawai": int(pegawai)} if self.object is None and pegawai.isdigit() else {}
+        # "Usulkan mutasi" on a pegawai's profile opens the form with that pegawai chosen; from
+        # the talent page also with the suggested destination (the form's querysets still scope).
+        if self.object is not None:
+            return {}
+        awal = {}
+        for field in ("pegawai", "jabatan_tujuan"):
+            nilai = self.request.GET.get(field, "")
+            if nilai.isdigit() and len(nilai) < 10:
+                awal[field] = int(nilai)
+        return awal
 
     def form_valid(self, form):
         data = form.cleaned_data

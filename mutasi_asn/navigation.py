@@ -30,6 +30,22 @@ NAVIGASI = [
             Menu("Pegawai", "pegawai:pegawai_list", "person-badge", "pegawai.view_pegawai"),
             Menu("Impor pegawai", "pegawai:impor_pegawai", "upload", "pegawai.add_pegawai"),
             Menu("Impor jabatan", "pegawai:impor_jabatan", "upload", "instansi.add_jabatan"),
+            Menu(
+                "Impor pelatihan",
+                "pegawai:impor_pelatihan",
+                "upload",
+                "pegawai.add_riwayatpelatihan",
+            ),
+            Menu("Impor SKP", "pegawai:impor_skp", "upload", "pegawai.add_skptahunan"),
+            Menu(
+                "Impor sertifikasi",
+                "pegawai:impor_sertifikasi",
+                "upload",
+                "pegawai.add_sertifikasipegawai",
+            ),
+            Menu(
+                "Impor hasil asesmen", "pegawai:impor_asesmen", "upload", "pegawai.add_hasilasesmen"
+            ),
             Menu("Impor instansi", "pegawai:impor_instansi", "upload", "instansi.add_instansi"),
             Menu("Impor unit kerja", "pegawai:impor_unitkerja", "upload", "instansi.add_unitkerja"),
         ],

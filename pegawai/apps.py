@@ -7,4 +7,4 @@ class PegawaiConfig(AppConfig):
 
     def ready(self):
         # The register's spreadsheet imports register their contracts (mutasi_asn.impor_kontrak).
-        from . import impor_instansi, impor_jabatan, impor_pegawai  # noqa: F401
+        from . import impor_instansi, impor_jabatan, impor_kompetensi, impor_pegawai  # noqa: F401

@@ -25,6 +25,14 @@ urlpatterns = [
         impor_views.ImporUnggahView.as_view(jenis="unitkerja"),
         name="impor_unitkerja",
     ),
+    *[
+        path(
+            f"impor/{jenis}/",
+            impor_views.ImporUnggahView.as_view(jenis=jenis),
+            name=f"impor_{jenis}",
+        )
+        for jenis in ("pelatihan", "skp", "sertifikasi", "asesmen")
+    ],
     path("impor/templat/<str:jenis>/", impor_views.impor_templat, name="impor_templat"),
     path("impor/<int:pk>/", impor_views.impor_detail, name="impor_detail"),
     path("impor/<int:pk>/simpan/", impor_views.impor_simpan, name="impor_simpan"),

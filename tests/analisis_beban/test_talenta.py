@@ -144,7 +144,7 @@ def test_kotak_9_menyarankan_jabatan_lebih_tinggi_yang_kurang_dengan_alasan(
     assert s.catatan == ["Golongan III/b di luar rentang III/c–III/d."]
     html = resp.content.decode()
     assert "Kandidat untuk posisi yang lebih strategis" in html
-    assert f"?pegawai={kota['rina'].pk}&jabatan_tujuan={kota['penyelia'].pk}" in html
+    assert f"?pegawai={kota['rina'].pk}&amp;jabatan_tujuan={kota['penyelia'].pk}" in html
 
 
 def test_str_berlaku_membuka_saran_jabatan_yang_mensyaratkannya(client, kota, pengguna_peran):

@@ -276,3 +276,15 @@ def test_profil_menampilkan_skp_talenta_sertifikasi_dan_kesenjangan(client, peng
     assert f"{str_perawat} sudah tidak berlaku" in html
     assert "kurang 1 level dari standar" in html
     assert "Kotak 2" in html  # kinerja sesuai (one Baik), potensi rendah (level 2)
+
+
+def test_perintah_muat_kamus_menambah_yang_hilang_saja(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    Kompetensi.objects.filter(kode="SK.01").delete()
+    keluaran = StringIO()
+    call_command("muat_kamus_kompetensi", stdout=keluaran)
+    assert "1 kompetensi (5 level)" in keluaran.getvalue()
+    assert Kompetensi.objects.get(kode="SK.01").level.count() == 5

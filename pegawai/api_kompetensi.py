@@ -144,6 +144,25 @@ class SKPTahunanViewSet(ScopedReadOnlyViewSet):
     filterset_class = _filter_untuk(SKPTahunan)
 
 
+class _KesenjanganKompetensiSerializer(serializers.Serializer):
+    kompetensi = serializers.IntegerField()
+    kode = serializers.CharField()
+    kesenjangan = serializers.IntegerField()
+    belum_dinilai = serializers.BooleanField()
+
+
+class KesenjanganSerializer(serializers.Serializer):
+    """The answer of the gap endpoint (documentation of its shape)."""
+
+    pegawai = serializers.IntegerField()
+    jabatan = serializers.IntegerField()
+    cocok = serializers.BooleanField()
+    kompetensi = _KesenjanganKompetensiSerializer(many=True)
+    sertifikasi_kurang = serializers.ListField(child=serializers.CharField())
+    sertifikasi_kedaluwarsa = serializers.ListField(child=serializers.CharField())
+    pelatihan_kurang = serializers.ListField(child=serializers.CharField())
+
+
 class KesenjanganView(APIView):
     """The gap of one pegawai against one jabatan, both in the user's scope: per competency,
     certifications missing or expired, training missing."""
@@ -152,7 +171,12 @@ class KesenjanganView(APIView):
     permission_classes = ScopedReadOnlyViewSet.permission_classes
     queryset = Pegawai.objects.all()  # for IzinModel: pegawai.view_pegawai
 
-    @extend_schema(parameters=[OpenApiParameter("jabatan", int, required=True)])
+    serializer_class = KesenjanganSerializer
+
+    @extend_schema(
+        parameters=[OpenApiParameter("jabatan", int, required=True)],
+        responses=KesenjanganSerializer,
+    )
     def get(self, request, pk):
         pegawai = get_object_or_404(Pegawai.objects.for_user(request.user), pk=pk)
         jabatan_id = request.query_params.get("jabatan", "")

@@ -71,7 +71,7 @@ def kota(pengguna_demo, instansi_demo):
 
 def test_grid_kotak_pegawai_lalu_usulkan_mutasi_mengisi_formulir(page, masuk, kota):
     masuk("bkpsdm")
-    page.get_by_role("link", name="Kelompok talenta").first.click()
+    page.goto("/abk/talenta/")
     grid = page.get_by_test_id("grid-talenta")
     assert "1" in page.get_by_test_id("kotak-9").inner_text()
     grid.get_by_test_id("kotak-9").click()

@@ -65,6 +65,33 @@ def tulis_xlsx(
     Written in openpyxl's write-only mode with one style object per combination: a whole city
     (20,000 rows) is written in seconds.
     """
+    wb = Workbook(write_only=True)
+    _tulis_lembar(
+        wb,
+        judul,
+        header,
+        baris,
+        saringan=saringan,
+        warna=warna,
+        kolom_warna=kolom_warna,
+        format_angka=format_angka,
+    )
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _tulis_lembar(
+    wb,
+    judul: str,
+    header: Sequence[str],
+    baris: Iterable[Sequence],
+    *,
+    saringan: str = "",
+    warna: dict[str, tuple[str, str]] | None = None,
+    kolom_warna: int | None = None,
+    format_angka: dict[int, str] | None = None,
+) -> None:
     format_angka = format_angka or {}
     if warna is None:
         data = [([aman_untuk_sel(v) for v in nilai], None) for nilai in baris]
@@ -75,7 +102,6 @@ def tulis_xlsx(
         for i, v in enumerate(nilai):
             lebar[i] = min(max(lebar[i], len(str(v if v is not None else ""))), 60)
 
-    wb = Workbook(write_only=True)
     ws = wb.create_sheet(judul_lembar(judul))
     for i, w in enumerate(lebar, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w + 2
@@ -128,31 +154,16 @@ def tulis_xlsx(
             c._style = copy(gaya_untuk(keadaan, i, v))
             sel.append(c)
         ws.append(sel)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
-def tulis_xlsx_lembar(lembar: Iterable[tuple[str, Sequence[str], Iterable[Sequence]]]) -> bytes:
+def tulis_xlsx_lembar(
+    lembar: Iterable[tuple[str, Sequence[str], Iterable[Sequence]]], *, saringan: str = ""
+) -> bytes:
     """A workbook with one sheet per (title, header, rows) — a report of several small tables
-    (the rekap of a period). Headers styled as `tulis_xlsx`'s; values escaped the same way."""
-    wb = Workbook()
-    wb.remove(wb.active)
+    (the rekap of a period); each sheet written as `tulis_xlsx` writes its one."""
+    wb = Workbook(write_only=True)
     for judul, header, baris in lembar:
-        ws = wb.create_sheet(judul_lembar(judul))
-        ws.append(list(header))
-        for sel in ws[1]:
-            sel.font = _HURUF_PUTIH
-            sel.fill = _ISI_JUDUL
-        lebar = [len(h) for h in header]
-        for row in baris:
-            nilai = [aman_untuk_sel(v) for v in row]
-            ws.append(nilai)
-            for i, v in enumerate(nilai):
-                lebar[i] = min(max(lebar[i], len(str(v if v is not None else ""))), 60)
-        for i, w in enumerate(lebar, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = w + 2
-        ws.freeze_panes = "A2"
+        _tulis_lembar(wb, judul, header, baris, saringan=saringan)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

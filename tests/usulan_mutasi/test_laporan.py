@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from analisis_beban.models import HasilABK, PeriodeABK
+from mutasi_asn.excel import BARIS_HEADER
 from tests.fixtures.factories import PegawaiFactory, SuratKeputusanFactory
 from tests.usulan_mutasi import test_views
 from tests.usulan_mutasi.test_views import usulan_dari
@@ -142,7 +143,7 @@ def test_halaman_rekap_xlsx_dan_jumlah_kueri_tetap(client, dunia, django_assert_
     assert "onclick" not in isi.split("<main", 1)[1].split("</main>")[0]
     resp = client.get(url + "&format=xlsx")
     wb = openpyxl.load_workbook(io.BytesIO(resp.content))
-    assert "Durasi tahap" in wb.sheetnames and wb["Ringkasan"]["B2"].value == 16
+    assert "Durasi tahap" in wb.sheetnames and wb["Ringkasan"][f"B{BARIS_HEADER + 1}"].value == 16
     resp = client.get(reverse("usulan_mutasi:laporan_rekap") + "?jenis=rentang&mulai=2026-03-05")
     assert resp.status_code == 200 and "Isi tanggal awal dan akhir" in resp.content.decode()
 

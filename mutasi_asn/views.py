@@ -63,8 +63,17 @@ class CariView(LoginRequiredMixin, PermissionRequiredMixin, View):
         q = kata_kunci(request.GET.get("q"))
         if q is None:
             return JsonResponse({"hasil": []})
-        qs = self.cari(q)[: self.batas]
-        return JsonResponse({"hasil": [{"id": o.pk, "teks": self.label(o)} for o in qs]})
+        # One row past the limit tells whether the list was cut (the picker then says so).
+        baris = list(self.cari(q)[: self.batas + 1])
+        terpotong = len(baris) > self.batas
+        jawaban = {"hasil": [{"id": o.pk, "teks": self.label(o)} for o in baris[: self.batas]]}
+        if terpotong:
+            jawaban["terpotong"] = True
+            jawaban["pesan"] = (
+                f"Hanya {self.batas} hasil pertama yang ditampilkan; ketik lebih lengkap atau "
+                "saring untuk mempersempit."
+            )
+        return JsonResponse(jawaban)
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 from django import forms
 from django.urls import reverse_lazy
 
-from instansi.forms import label_jabatan
-from instansi.models import Jabatan
+from instansi.forms import label_jabatan, label_unit
+from instansi.models import Instansi, Jabatan, UnitKerja
 from mutasi_asn.widgets import PilihCari
 from pegawai.models import Pegawai
 
@@ -40,13 +40,33 @@ class UsulanForm(forms.Form):
     jenis = forms.ChoiceField(
         label="Jenis mutasi", choices=JenisMutasi.choices, initial=JenisMutasi.ANTAR_OPD
     )
+    saring_instansi = forms.ModelChoiceField(
+        label="Saring jabatan tujuan: instansi",
+        queryset=Instansi.objects.filter(aktif=True).order_by("nama"),
+        required=False,
+        help_text="Opsional: hanya jabatan di instansi ini yang dicari.",
+    )
+    saring_unit = forms.ModelChoiceField(
+        label="Saring jabatan tujuan: unit kerja",
+        queryset=UnitKerja.objects.select_related("instansi"),
+        required=False,
+        help_text="Opsional: hanya jabatan di unit kerja ini yang dicari.",
+        widget=PilihCari(url_cari=reverse_lazy("instansi:unitkerja_cari")),
+    )
     jabatan_tujuan = forms.ModelChoiceField(
         label="Jabatan tujuan",
         queryset=Jabatan.objects.none(),
         required=False,
-        help_text="Ketik nama, kode, unit, atau instansi jabatan tujuan untuk mencari.",
+        help_text='Ketik kata dari nama jabatan, unit, atau instansi (misalnya "perawat puskesmas '
+        '05"); tiap pilihan menyebut kekurangan/kelebihannya menurut ABK. Jenis antar unit atau '
+        "antar OPD mengikuti jabatan tujuan.",
         widget=PilihCari(
-            url_cari=reverse_lazy("usulan_mutasi:jabatan_tujuan_cari"), attrs=PRATINJAU
+            url_cari=reverse_lazy("usulan_mutasi:jabatan_tujuan_cari"),
+            attrs={
+                **PRATINJAU,
+                "data-pilih-cari-sertakan": "[name=pegawai],[name=jenis],[name=saring_instansi],"
+                "[name=saring_unit]",
+            },
         ),
     )
     instansi_luar = forms.CharField(
@@ -114,9 +134,13 @@ class UsulanForm(forms.Form):
             "unit_kerja__instansi"
         )
         self.fields["jabatan_tujuan"].label_from_instance = label_jabatan
+        self.fields["saring_unit"].label_from_instance = label_unit
         if instance is not None:
             # The pegawai of a proposal does not change; a new proposal is made instead.
             self.fields["pegawai"].disabled = True
+
+    class Media:
+        js = ["js/usulan-form.js"]
 
 
 class LangkahLuarForm(forms.Form):

@@ -436,6 +436,34 @@ class UsulanMutasi(_StatusTerlindungMixin, FSMModelMixin, models.Model):
     # --- derived --------------------------------------------------------------------------
 
     @property
+    def uraian_perpindahan(self) -> str:
+        """The move in one line as every page, email and list names it. Inside one OPD the units
+        are what changes: 'Perawat Terampil, Puskesmas 09 → Puskesmas 05 (Dinkes)'."""
+
+        def singkat(instansi):
+            return (instansi.singkatan or instansi.nama) if instansi else ""
+
+        asal = str(self.jabatan_asal or "—")
+        if self.jenis == JenisMutasi.ANTAR_UNIT and self.unit_asal_id and self.unit_tujuan_id:
+            tujuan = (
+                str(self.unit_tujuan)
+                if self.jabatan_tujuan
+                and self.jabatan_asal
+                and self.jabatan_tujuan.nama == self.jabatan_asal.nama
+                else f"{self.jabatan_tujuan}, {self.unit_tujuan}"
+            )
+            return f"{asal}, {self.unit_asal} → {tujuan} ({singkat(self.instansi_asal)})"
+        if self.jabatan_asal_id and self.instansi_asal_id:
+            asal = f"{asal} ({singkat(self.instansi_asal)})"
+        if self.jabatan_tujuan_id:
+            tujuan = f"{self.jabatan_tujuan}"
+            if self.instansi_tujuan_id:
+                tujuan += f" ({singkat(self.instansi_tujuan)})"
+        else:
+            tujuan = self.instansi_luar or "—"
+        return f"{asal} → {tujuan}"
+
+    @property
     def perlu_persetujuan_asal(self) -> bool:
         return self.jenis != JenisMutasi.MASUK
 

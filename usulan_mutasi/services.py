@@ -268,6 +268,15 @@ def _isi_asal_tujuan(usulan: UsulanMutasi) -> None:
         usulan.instansi_tujuan_id = tujuan.unit_kerja.instansi_id
     else:
         usulan.unit_tujuan = usulan.instansi_tujuan = None
+    # Inside the city the kind follows from the destination: the same OPD or another one.
+    if usulan.jenis in (JenisMutasi.ANTAR_UNIT, JenisMutasi.ANTAR_OPD) and (
+        usulan.instansi_asal_id and usulan.instansi_tujuan_id
+    ):
+        usulan.jenis = (
+            JenisMutasi.ANTAR_UNIT
+            if usulan.instansi_asal_id == usulan.instansi_tujuan_id
+            else JenisMutasi.ANTAR_OPD
+        )
 
 
 def _periksa_pengusul_instansi(usulan: UsulanMutasi, actor) -> None:

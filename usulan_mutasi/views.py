@@ -10,13 +10,15 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from analisis_beban.models import HasilABK
+from analisis_beban.selectors import periode_terkini
 from instansi.forms import label_jabatan
 from instansi.models import Jabatan
 from mutasi_asn.akun.roles import Peran
@@ -123,9 +125,9 @@ class UsulanListView(ObjectListView):
         Kolom("Nama", "pegawai.nama_lengkap", urut="pegawai__nama"),
         Kolom("Jenis", "get_jenis_display", urut="jenis"),
         Kolom("Alasan", "get_alasan_display", urut="alasan"),
-        Kolom("Jabatan asal", "jabatan_asal"),
+        # Inside one OPD the units are what changes, so the move is named with them.
+        Kolom("Perpindahan", "uraian_perpindahan"),
         Kolom("Instansi asal", "instansi_asal", urut="instansi_asal__nama"),
-        Kolom("Jabatan tujuan", "jabatan_tujuan"),
         Kolom("Instansi tujuan", "instansi_tujuan", urut="instansi_tujuan__nama"),
         Kolom("Status", "get_status_display", urut="status"),
         Kolom("Tenggat", "tenggat", urut="tenggat"),
@@ -343,22 +345,66 @@ class PegawaiCariView(_CariView):
         return forms.label_pegawai(obj)
 
 
+def _id(teks: str) -> int | None:
+    """An id typed in a query string, or None (not digits, or past the bigint range)."""
+    return int(teks) if teks.isdigit() and int(teks) < 2**63 else None
+
+
 class JabatanTujuanCariView(_CariView):
-    """JSON for the destination jabatan: any active jabatan of the city, by name, code or unit."""
+    """JSON for the destination jabatan: any active jabatan of the city.
+
+    Every typed word must be found in the jabatan's name or code, its unit's or its agency's
+    name ("perawat puskesmas 05"); `instansi` and `unit` narrow the list; for a move inside one
+    OPD (`jenis=antar_unit` with `pegawai`) only the employee's own agency is offered. Each row
+    says the position's staffing in the current ABK period ("kurang 2")."""
 
     def cari(self, q):
         qs = Jabatan.objects.filter(aktif=True)
-        if q:
+        for kata in q.split():
             qs = qs.filter(
-                Q(nama__icontains=q)
-                | Q(kode__iexact=q)
-                | Q(unit_kerja__nama__icontains=q)
-                | Q(unit_kerja__instansi__nama__icontains=q)
+                Q(nama__icontains=kata)
+                | Q(kode__iexact=kata)
+                | Q(unit_kerja__nama__icontains=kata)
+                | Q(unit_kerja__instansi__nama__icontains=kata)
+                | Q(unit_kerja__instansi__singkatan__iexact=kata)
             )
-        return qs.select_related("unit_kerja__instansi").order_by("nama", "pk")
+        get = self.request.GET
+        instansi = get.get("saring_instansi") or get.get("instansi") or ""
+        unit = get.get("saring_unit") or get.get("unit") or ""
+        if _id(instansi):
+            qs = qs.filter(unit_kerja__instansi_id=_id(instansi))
+        if _id(unit):
+            qs = qs.filter(unit_kerja_id=_id(unit))
+        if get.get("jenis") == JenisMutasi.ANTAR_UNIT and _id(get.get("pegawai", "")):
+            instansi_id = (
+                Pegawai.objects.for_user(self.request.user)
+                .filter(pk=_id(get["pegawai"]))
+                .values_list("jabatan__unit_kerja__instansi_id", flat=True)
+                .first()
+            )
+            qs = qs.filter(unit_kerja__instansi_id=instansi_id)
+        periode = periode_terkini()
+        selisih = HasilABK.objects.filter(periode=periode, jabatan_id=OuterRef("pk")).values(
+            "selisih"
+        )[:1]
+        return (
+            qs.select_related("unit_kerja__instansi")
+            .annotate(selisih_abk=Subquery(selisih))
+            .order_by("nama", "unit_kerja__nama", "pk")
+        )
 
     def label(self, obj):
-        return label_jabatan(obj)
+        s = obj.selisih_abk
+        keadaan = (
+            "belum ada ABK"
+            if s is None
+            else f"kurang {-s}"
+            if s < 0
+            else f"lebih {s}"
+            if s > 0
+            else "sesuai"
+        )
+        return f"{label_jabatan(obj)} · {keadaan}"
 
 
 # --- the proposal page ------------------------------------------------------------------------

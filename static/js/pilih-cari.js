@@ -13,6 +13,12 @@
     kotak.setAttribute("aria-label", "Cari pilihan " + (select.name || ""));
     kotak.dataset.testid = "cari-" + (select.name || "pilihan");
     select.parentNode.insertBefore(kotak, select);
+    var catatan = document.createElement("div");
+    catatan.className = "form-text text-warning-emphasis";
+    catatan.dataset.testid = "terpotong-" + (select.name || "pilihan");
+    catatan.setAttribute("role", "status");
+    catatan.hidden = true;
+    select.parentNode.insertBefore(catatan, select.nextSibling);
     var jeda = null;
     var urutan = 0;
 
@@ -35,6 +41,12 @@
       jeda = setTimeout(function () {
         var ini = ++urutan;
         var url = select.dataset.pilihCari + "?q=" + encodeURIComponent(q);
+        // data-pilih-cari-sertakan="[name=a],[name=b]": those fields' values go along (filters).
+        if (select.dataset.pilihCariSertakan) {
+          document.querySelectorAll(select.dataset.pilihCariSertakan).forEach(function (el) {
+            if (el.name && el.value) url += "&" + encodeURIComponent(el.name) + "=" + encodeURIComponent(el.value);
+          });
+        }
         fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
           .then(function (r) {
             // The session ended: the answer is the sign-in page. Reload so the browser goes
@@ -45,7 +57,13 @@
             }
             return r.ok ? r.json() : { hasil: [] };
           })
-          .then(function (data) { if (ini === urutan) isi(data.hasil || []); })
+          .then(function (data) {
+            if (ini !== urutan) return;
+            isi(data.hasil || []);
+            // A cut list says so, instead of silently showing only the first rows.
+            catatan.textContent = data.terpotong ? data.pesan || "Hasil dipotong." : "";
+            catatan.hidden = !data.terpotong;
+          })
           .catch(function () {});
       }, 250);
     });

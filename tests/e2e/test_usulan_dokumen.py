@@ -87,7 +87,11 @@ def test_pratinjau_menghitung_usulan_lain_yang_sedang_diproses(page, masuk, kota
         "() => document.querySelectorAll('select[name=pegawai] option').length > 1"
     )
     page.locator("select[name=pegawai]").select_option(str(kota["pegawai"].pk))
+    # The external steps' fields show only for a transfer out of or into the city.
+    page.locator("select[name=jenis]").select_option("keluar")
+    assert page.get_by_label("Nomor Pertek BKN").is_visible()
     page.locator("select[name=jenis]").select_option("antar_opd")
+    assert not page.get_by_label("Nomor Pertek BKN").is_visible()
     page.get_by_label("Cari pilihan jabatan_tujuan").fill("Pengadministrasi Sekolah")
     page.wait_for_function(
         "() => document.querySelectorAll('select[name=jabatan_tujuan] option').length > 1"

@@ -779,3 +779,88 @@ def test_halaman_usulan_verifikasi_dokumen_semua_sesuai_dan_linimasa_berkelompok
     client.force_login(dunia.operator_a)
     resp = client.post(reverse("usulan_mutasi:dokumen_verifikasi_semua", args=[u.pk]))
     assert "oleh staf BKPSDM" in " ".join(pesan(ikuti(client, resp)))
+
+
+# --- pickers and naming the units (issue #8, item 9) -----------------------------------------
+
+
+@pytest.fixture
+def puskesmas(dunia):
+    from tests.usulan_mutasi.test_rules import hasil_abk
+
+    dinkes = InstansiFactory(nama="Dinas Kesehatan Kota", singkatan="Dinkes")
+    p05 = UnitKerjaFactory(instansi=dinkes, nama="UPTD Puskesmas 05")
+    p09 = UnitKerjaFactory(instansi=dinkes, nama="UPTD Puskesmas 09")
+    perawat_05 = JabatanFactory(unit_kerja=p05, nama="Perawat Terampil")
+    perawat_09 = JabatanFactory(unit_kerja=p09, nama="Perawat Terampil")
+    JabatanFactory(unit_kerja=p05, nama="Bidan Terampil")
+    hasil_abk(perawat_05, beban_menit=4 * 75000, bezetting=2)  # kurang 2
+    return SimpleNamespace(
+        dinkes=dinkes, p05=p05, p09=p09, perawat_05=perawat_05, perawat_09=perawat_09
+    )
+
+
+def cari_tujuan(client, **params):
+    return client.get(reverse("usulan_mutasi:jabatan_tujuan_cari"), params).json()
+
+
+def test_cari_jabatan_tujuan_kata_lintas_jabatan_unit_dan_instansi_dengan_kekurangan(
+    client, dunia, puskesmas
+):
+    client.force_login(dunia.bkpsdm)
+    hasil = cari_tujuan(client, q="perawat puskesmas 05")["hasil"]
+    assert [h["id"] for h in hasil] == [puskesmas.perawat_05.pk]
+    assert hasil[0]["teks"] == "Perawat Terampil — UPTD Puskesmas 05 (Dinkes) · kurang 2"
+    assert cari_tujuan(client, q="perawat dinkes 09")["hasil"][0]["teks"].endswith(
+        "· belum ada ABK"
+    )
+    # Filters by agency and unit.
+    di_09 = cari_tujuan(client, q="terampil", saring_unit=puskesmas.p09.pk)["hasil"]
+    assert [h["id"] for h in di_09] == [puskesmas.perawat_09.pk]
+    assert cari_tujuan(client, q="perawat", saring_instansi=dunia.instansi_b.pk)["hasil"] == []
+
+
+def test_antar_unit_hanya_menawarkan_jabatan_di_opd_pegawai(client, dunia, puskesmas):
+    pegawai = PegawaiFactory(jabatan=puskesmas.perawat_09)
+    client.force_login(dunia.bkpsdm)
+    semua = cari_tujuan(client, q="terampil")["hasil"]
+    lain = JabatanFactory(
+        unit_kerja=UnitKerjaFactory(instansi=dunia.instansi_b), nama="Guru Terampil"
+    )
+    hasil = cari_tujuan(client, q="terampil", jenis="antar_unit", pegawai=pegawai.pk)["hasil"]
+    assert lain.pk not in {h["id"] for h in hasil}
+    assert {h["id"] for h in hasil} == {h["id"] for h in semua}
+    assert lain.pk in {h["id"] for h in cari_tujuan(client, q="terampil")["hasil"]}
+
+
+def test_hasil_pencarian_yang_dipotong_mengatakannya(client, dunia):
+    unit = UnitKerjaFactory(instansi=dunia.instansi_b, nama="SD Negeri 122350")
+    for i in range(21):
+        JabatanFactory(unit_kerja=unit, nama=f"Analis Uji {i:02d}")
+    client.force_login(dunia.bkpsdm)
+    jawaban = cari_tujuan(client, q="analis uji")
+    assert len(jawaban["hasil"]) == 20 and jawaban["terpotong"] is True
+    assert "Hanya 20 hasil pertama" in jawaban["pesan"]
+    assert "terpotong" not in cari_tujuan(client, q="analis uji 20")
+
+
+def test_mutasi_dalam_satu_opd_menyebut_unitnya_di_daftar_kotak_masuk_dan_email(
+    client, dunia, puskesmas
+):
+    pegawai = PegawaiFactory(jabatan=puskesmas.perawat_09, nama="Rina Uji")
+    u = services.usulan_buat(
+        pegawai=pegawai,
+        jenis="antar_opd",  # the kind follows from the destination: same OPD
+        alasan="pemerataan",
+        jabatan_tujuan=puskesmas.perawat_05,
+        actor=dunia.bkpsdm,
+    )
+    assert u.jenis == "antar_unit"
+    teks = "Perawat Terampil, UPTD Puskesmas 09 → UPTD Puskesmas 05 (Dinkes)"
+    assert u.uraian_perpindahan == teks
+    client.force_login(dunia.bkpsdm)
+    assert teks in client.get(reverse("usulan_mutasi:usulan_list")).content.decode()
+    assert teks in client.get(reverse("usulan_mutasi:inbox")).content.decode()
+    services.usulan_ajukan(usulan=u, actor=dunia.bkpsdm, justifikasi_peringatan="Perlu.")
+    _subjek, isi = services._isi_email(u.peristiwa.latest("pk"), dunia.bkpsdm)
+    assert teks in isi

@@ -21,7 +21,7 @@ from mutasi_asn.filters import uraian_saringan
 from mutasi_asn.views import Kolom, ObjectListView, ambil_atribut
 
 from . import calculations, forms, selectors, services
-from .choices import PrestasiJabatan, StatusPerhitungan
+from .choices import ISTILAH, PrestasiJabatan, StatusPerhitungan
 from .ekspor import tulis_xlsx_berwarna
 from .filters import HasilABKFilter, tahun_terkini
 from .models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
@@ -404,13 +404,27 @@ class HasilABKListView(ObjectListView):
         Kolom(
             "Beban kerja (menit)", "total_beban_menit", urut="total_beban_menit", kelas="text-end"
         ),
-        Kolom("Kebutuhan", "kebutuhan", urut="kebutuhan", kelas="text-end"),
+        Kolom(
+            "Kebutuhan",
+            "kebutuhan",
+            urut="kebutuhan",
+            kelas="text-end",
+            keterangan=ISTILAH["Kebutuhan"],
+        ),
         Kolom("Kebutuhan (bulat)", "kebutuhan_bulat", urut="kebutuhan_bulat", kelas="text-end"),
-        Kolom("Bezetting", "bezetting", urut="bezetting", kelas="text-end"),
-        Kolom("Selisih", "selisih", urut="selisih", kelas="text-end"),
+        Kolom(
+            "Bezetting",
+            "bezetting",
+            urut="bezetting",
+            kelas="text-end",
+            keterangan=ISTILAH["Bezetting"],
+        ),
+        Kolom(
+            "Selisih", "selisih", urut="selisih", kelas="text-end", keterangan=ISTILAH["Selisih"]
+        ),
         Kolom("Keadaan", "get_keadaan_display", urut="keadaan"),
-        Kolom("EJ", "ej", urut="ej", kelas="text-end"),
-        Kolom("PJ", "pj", urut="pj"),
+        Kolom("EJ", "ej", urut="ej", kelas="text-end", keterangan=ISTILAH["EJ"]),
+        Kolom("PJ", "pj", urut="pj", keterangan=ISTILAH["PJ"]),
     ]
 
     def get_base_queryset(self):

@@ -76,6 +76,7 @@ NAVIGASI = [
                 "upload",
                 "analisis_beban.add_uraiantugas",
             ),
+            Menu("Glosarium", "glosarium", "book", "analisis_beban.view_hasilabk"),
         ],
     ),
     Grup(

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from analisis_beban.choices import ISTILAH
 from analisis_beban.views import konteks_dasbor
 from instansi.models import Instansi
 from pegawai.models import Pegawai
@@ -21,6 +22,12 @@ def beranda(request):
         ctx.update(konteks_dasbor(request))
         ctx["dasbor_abk"] = True
     return render(request, "beranda.html", ctx)
+
+
+@login_required
+def glosarium(request):
+    """The ABK terms the tables use (EJ, PJ, PU, bezetting, kebutuhan …), in one place."""
+    return render(request, "glosarium.html", {"judul": "Glosarium ABK", "istilah": ISTILAH})
 
 
 def galat_403(request, exception=None):

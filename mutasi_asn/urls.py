@@ -12,6 +12,7 @@ admin.site.index_title = "BKPSDM Kota Pematangsiantar"
 urlpatterns = [
     path("", pages.beranda, name="beranda"),
     path("healthz", health.healthz, name="healthz"),
+    path("glosarium/", pages.glosarium, name="glosarium"),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("instansi/", include("instansi.urls")),

@@ -85,6 +85,7 @@ class Kolom:
     urut: str = ""  # ORM field to order by when the header is clicked; empty = not sortable
     tautan: bool = False  # link the cell to the row's get_absolute_url
     kelas: str = ""
+    keterangan: str = ""  # what the heading means, shown as its tooltip (EJ, PJ, bezetting …)
 
 
 class ScopedMixin(LoginRequiredMixin, PermissionRequiredMixin):

@@ -359,7 +359,7 @@ class _HanyaBacaAdmin(admin.ModelAdmin):
 
 
 @admin.register(NomorSK)
-class NomorSKAdmin(_HanyaBacaAdmin, SimpleHistoryAdmin):
+class NomorSKAdmin(PencarianAdminMixin, _HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = (
         "nomor",
         "tahun",

@@ -25,6 +25,7 @@ class HanyaBacaMixin:
 class PeriodeABKAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
     list_display = (
         "tahun",
+        "status",
         "wke_menit",
         "ambang_a",
         "ambang_b",
@@ -33,7 +34,9 @@ class PeriodeABKAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
         "dihitung_pada",
     )
     search_fields = ("tahun", "keterangan")
-    readonly_fields = ("dihitung_pada",)
+    list_filter = ("status",)
+    # The state changes only on the period page (confirmation, then periode_tetapkan_berlaku).
+    readonly_fields = ("status", "ditetapkan_pada", "ditetapkan_oleh", "dihitung_pada")
 
     def get_readonly_fields(self, request, obj=None):
         return (*self.readonly_fields, "tahun") if obj else self.readonly_fields

@@ -1,6 +1,7 @@
 """Read API of the workload analysis: results per jabatan and the summary per instansi.
 
-Both answer for one period (`?periode=YYYY`, default the latest) and are scoped like the pages:
+Both answer for one period (`?periode=YYYY`, default the one in force — never a draft) and are
+scoped like the pages:
 an agency user sees their own agency only.
 """
 
@@ -85,7 +86,9 @@ class RingkasanInstansiViewSet(viewsets.ViewSet):
     queryset = HasilABK.objects.none()  # for the permission class and the schema
 
     @extend_schema(
-        parameters=[OpenApiParameter("periode", int, description="Tahun periode; bawaan terbaru")],
+        parameters=[
+            OpenApiParameter("periode", int, description="Tahun periode; bawaan periode berlaku")
+        ],
         responses=RingkasanInstansiSerializer(many=True),
     )
     def list(self, request):
@@ -99,13 +102,14 @@ class RingkasanInstansiViewSet(viewsets.ViewSet):
         if tahun.isdigit():
             periode = get_object_or_404(PeriodeABK.objects.for_user(request.user), tahun=tahun)
         else:
-            periode = selectors.periode_terkini()
+            periode = selectors.periode_berlaku()
         if periode is None:
             return Response({"periode": None, "results": []})
         baris = selectors.ringkasan_per_instansi(periode=periode, user=request.user)
         return Response(
             {
                 "periode": periode.tahun,
+                "status_periode": periode.status,
                 "dihitung_pada": periode.dihitung_pada,
                 "results": RingkasanInstansiSerializer(baris, many=True).data,
             }

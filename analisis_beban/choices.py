@@ -22,6 +22,14 @@ class PrestasiJabatan(models.TextChoices):
     E = "E", "E — Kurang"
 
 
+class StatusPeriode(models.TextChoices):
+    """The life of an ABK year: drafted, then the one in force, then kept as an archive."""
+
+    PENYUSUNAN = "penyusunan", "Penyusunan (draf)"
+    BERLAKU = "berlaku", "Berlaku"
+    ARSIP = "arsip", "Arsip"
+
+
 # The ABK terms as the pages explain them: in a tooltip where they appear and on the glossary
 # page (/glosarium/). One wording for every place.
 ISTILAH = {

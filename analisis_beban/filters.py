@@ -8,25 +8,20 @@ from instansi.models import Instansi, Jabatan, UnitKerja
 from mutasi_asn.filters import FilterSetBerlingkup, PilihCariFilter
 
 from .choices import KeadaanFormasi, PrestasiJabatan
-from .models import HasilABK, PeriodeABK
-
-
-def tahun_terkini() -> int | None:
-    return PeriodeABK.objects.order_by("-tahun").values_list("tahun", flat=True).first()
+from .models import HasilABK
+from .selectors import periode_berlaku, pilihan_periode
 
 
 class HasilABKFilter(FilterSetBerlingkup):
     """The result list's filters; the page, its .xlsx export and the API share this class.
 
-    Without `periode` the latest period is shown: results of different years side by side
-    would double every jabatan.
+    Without `periode` the period in force is shown (never a draft): results of different years
+    side by side would double every jabatan.
     """
 
     periode = django_filters.ChoiceFilter(
-        choices=lambda: [
-            (str(t), str(t)) for t in PeriodeABK.objects.values_list("tahun", flat=True)
-        ],
-        empty_label="Terbaru",
+        choices=lambda: [(str(t), label) for t, label in pilihan_periode()],
+        empty_label="Berlaku",
         label="Periode",
         method="saring_periode",
     )
@@ -69,8 +64,8 @@ class HasilABKFilter(FilterSetBerlingkup):
     def filter_queryset(self, queryset):
         qs = super().filter_queryset(queryset)
         if not self.form.cleaned_data.get("periode"):
-            tahun = tahun_terkini()
-            qs = qs.filter(periode__tahun=tahun) if tahun else qs.none()
+            berlaku = periode_berlaku()
+            qs = qs.filter(periode=berlaku) if berlaku else qs.none()
         return qs
 
     def saring_periode(self, queryset, name, value):

@@ -6,13 +6,15 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from instansi.models import Instansi, Jabatan, UnitKerja
 
 from .calculations import beban_maks_menit
-from .choices import KeadaanFormasi, PrestasiJabatan, StatusPerhitungan
+from .choices import KeadaanFormasi, PrestasiJabatan, StatusPerhitungan, StatusPeriode
 from .querysets import HasilABKQuerySet, PerhitunganQuerySet, PeriodeQuerySet, UraianTugasQuerySet
 
 
@@ -20,9 +22,28 @@ class PeriodeABK(models.Model):
     """One year of workload analysis with its own settings (WKE and the PJ bands).
 
     Settings belong to the period, so changing them for a new year never alters earlier results.
+    A period is drafted (*penyusunan*), then BKPSDM makes it the one in force (*berlaku*: what
+    the dashboard, the eligibility checks, the impact previews and the API read by default), and
+    the one it replaces becomes an archive (*arsip*). At most one period is *berlaku* (a
+    database constraint); only `services.periode_tetapkan_berlaku` changes the state.
     """
 
     tahun = models.PositiveSmallIntegerField(_("tahun"), unique=True)
+    status = FSMField(
+        _("status"),
+        max_length=10,
+        choices=StatusPeriode.choices,
+        default=StatusPeriode.PENYUSUNAN,
+    )
+    ditetapkan_pada = models.DateTimeField(_("ditetapkan berlaku pada"), null=True, blank=True)
+    ditetapkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditetapkan berlaku oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     wke_menit = models.PositiveIntegerField(
         _("waktu kerja efektif (menit/tahun)"),
         default=75000,
@@ -61,13 +82,44 @@ class PeriodeABK(models.Model):
                 name="periode_ambang_pj_urut",
                 violation_error_message=_("Batas PJ harus menurun dari A ke D dan lebih dari nol."),
             ),
+            models.UniqueConstraint(
+                fields=["status"],
+                condition=Q(status=StatusPeriode.BERLAKU),
+                name="periode_abk_satu_berlaku",
+                violation_error_message=_(
+                    "Sudah ada periode ABK yang berlaku; tetapkan periode lewat halaman periode "
+                    "agar periode lama menjadi arsip."
+                ),
+            ),
         ]
+        permissions = [("tetapkan_periodeabk", _("Dapat menetapkan periode ABK yang berlaku"))]
 
     def __str__(self):
         return f"ABK {self.tahun}"
 
     def get_absolute_url(self):
         return reverse("analisis_beban:periode_detail", args=[self.tahun])
+
+    @property
+    def berlaku(self) -> bool:
+        return self.status == StatusPeriode.BERLAKU
+
+    @property
+    def draf(self) -> bool:
+        return self.status == StatusPeriode.PENYUSUNAN
+
+    @transition(
+        field=status,
+        source=[StatusPeriode.PENYUSUNAN, StatusPeriode.ARSIP],
+        target=StatusPeriode.BERLAKU,
+    )
+    def tetapkan_berlaku(self, *, oleh=None):
+        self.ditetapkan_pada = timezone.now()
+        self.ditetapkan_oleh = oleh if getattr(oleh, "pk", None) else None
+
+    @transition(field=status, source=StatusPeriode.BERLAKU, target=StatusPeriode.ARSIP)
+    def arsipkan(self):
+        pass
 
 
 def _menit(d: Decimal) -> str:

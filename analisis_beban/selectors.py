@@ -13,15 +13,32 @@ from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from instansi.models import Jabatan
 
 from . import calculations as calc
-from .choices import PrestasiJabatan, StatusPerhitungan
-from .models import HasilABK, PerhitunganABK, PeriodeABK
+from .choices import PrestasiJabatan, StatusPerhitungan, StatusPeriode
+from .models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
 
 NOL = Decimal(0)
 
 
-def periode_terkini() -> PeriodeABK | None:
-    """The latest ABK period (the one the dashboard opens on)."""
-    return PeriodeABK.objects.order_by("-tahun").first()
+def periode_berlaku() -> PeriodeABK | None:
+    """The ABK period in force, chosen by BKPSDM (None until one is): the one every page,
+    eligibility check, impact preview and API answer reads unless another year is asked for.
+    A period still in *penyusunan* is never read by default, however recent."""
+    return PeriodeABK.objects.filter(status=StatusPeriode.BERLAKU).first()
+
+
+def label_periode(tahun: int, status: str) -> str:
+    """'2026' for the period in force, '2027 (draf)' / '2025 (arsip)' for the others."""
+    if status == StatusPeriode.BERLAKU:
+        return str(tahun)
+    return f"{tahun} ({'draf' if status == StatusPeriode.PENYUSUNAN else 'arsip'})"
+
+
+def pilihan_periode() -> list[tuple[int, str]]:
+    """(tahun, label) of every period, newest first: the period pickers. One query."""
+    return [
+        (t, label_periode(t, s))
+        for t, s in PeriodeABK.objects.order_by("-tahun").values_list("tahun", "status")
+    ]
 
 
 def _agregat_dasar():
@@ -198,7 +215,7 @@ def dampak_mutasi(
 ) -> dict:
     """What moving one holder from `jabatan_asal` to `jabatan_tujuan` does to both positions.
 
-    Read from the latest stored results of `periode` (default: the latest period) and
+    Read from the stored results of `periode` (default: the period in force) and
     recomputed with calculations.py: {"periode", "asal": {"jabatan", "sebelum", "dengan_lain",
     "sesudah", "lain", "basi", "ada_hasil"}, "tujuan": {...}}. `asal` is None for someone without
     a jabatan, `tujuan` None for a move out of the city.
@@ -208,7 +225,7 @@ def dampak_mutasi(
     once those have happened, "sesudah" once this move has too, and "lain" is that net change.
     A jabatan without a stored result counts its workload as 0 and its holders live.
     """
-    periode = periode or periode_terkini()
+    periode = periode or periode_berlaku()
     if periode is None:
         return {"periode": None, "asal": None, "tujuan": None}
     perubahan_lain = perubahan_lain or {}
@@ -259,4 +276,77 @@ def dampak_mutasi(
         "periode": periode,
         "asal": _sisi(jabatan_asal, -1) if jabatan_asal is not None else None,
         "tujuan": _sisi(jabatan_tujuan, +1) if jabatan_tujuan is not None else None,
+    }
+
+
+def banding_periode(*, periode: PeriodeABK, pembanding: PeriodeABK, user) -> dict:
+    """Two periods side by side (a draft beside the one in force): city totals and one row per
+    instansi present in either, each with both readings and the change. Four queries.
+
+    Keys: kota {"a", "b", "beda"}, per_instansi [{instansi_id, instansi_nama, a, b, beda}];
+    `a` is `periode`, `b` the `pembanding`; a missing side is None; `beda` holds a − b of the
+    counts (kebutuhan_bulat, bezetting, selisih, lebih, kurang, jabatan_kurang, jabatan_lebih).
+    """
+    kunci_beda = (
+        "kebutuhan_bulat",
+        "bezetting",
+        "selisih",
+        "lebih",
+        "kurang",
+        "jabatan_kurang",
+        "jabatan_lebih",
+        "jumlah_jabatan",
+    )
+
+    def beda(a, b):
+        if a is None or b is None:
+            return None
+        return {k: (a.get(k) or 0) - (b.get(k) or 0) for k in kunci_beda}
+
+    kota_a = ringkasan_kota(periode, user)
+    kota_b = ringkasan_kota(pembanding, user)
+    baris_a = {r["instansi_id"]: r for r in ringkasan_per_instansi(periode, user)}
+    baris_b = {r["instansi_id"]: r for r in ringkasan_per_instansi(pembanding, user)}
+    per_instansi = []
+    for iid in sorted(
+        set(baris_a) | set(baris_b),
+        key=lambda i: (baris_a.get(i) or baris_b.get(i))["instansi_nama"],
+    ):
+        a, b = baris_a.get(iid), baris_b.get(iid)
+        per_instansi.append(
+            {
+                "instansi_id": iid,
+                "instansi_nama": (a or b)["instansi_nama"],
+                "a": a,
+                "b": b,
+                "beda": beda(a, b),
+            }
+        )
+    return {
+        "kota": {"a": kota_a, "b": kota_b, "beda": beda(kota_a, kota_b)},
+        "per_instansi": per_instansi,
+    }
+
+
+def kesiapan_periode(periode: PeriodeABK) -> dict:
+    """City-wide coverage of a period's inputs, for the page that makes it the one in force.
+
+    Keys: jumlah_tugas, jabatan_bertugas (active jabatan with at least one task), jabatan_aktif,
+    jabatan_tanpa_tugas, jumlah_hasil, jumlah_basi, dihitung_pada. Three queries.
+    """
+    tugas = UraianTugas.objects.filter(periode=periode, jabatan__aktif=True).aggregate(
+        n=Count("pk"), jabatan=Count("jabatan_id", distinct=True)
+    )
+    hasil = HasilABK.objects.filter(periode=periode).aggregate(
+        n=Count("pk"), basi=Count("pk", filter=Q(basi=True))
+    )
+    aktif = Jabatan.objects.filter(aktif=True).count()
+    return {
+        "jumlah_tugas": tugas["n"],
+        "jabatan_bertugas": tugas["jabatan"],
+        "jabatan_aktif": aktif,
+        "jabatan_tanpa_tugas": max(0, aktif - tugas["jabatan"]),
+        "jumlah_hasil": hasil["n"],
+        "jumlah_basi": hasil["basi"],
+        "dihitung_pada": periode.dihitung_pada,
     }

@@ -28,7 +28,7 @@ from mutasi_asn.services import isi_atribut
 from pegawai.models import Pegawai
 
 from . import calculations as calc
-from .choices import StatusPerhitungan
+from .choices import StatusPerhitungan, StatusPeriode
 from .models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
 from .signals import hasil_abk_basi
 
@@ -59,17 +59,12 @@ SEN = Decimal("0.01")
 
 
 def periode_terbuka() -> list[PeriodeABK]:
-    """Periods whose results follow today's register: this year and later, and the latest one.
+    """Periods whose results follow today's register: the one in force and the drafts.
 
     Bezetting is the staff holding a jabatan *now*, so only these periods are marked stale when
-    holders or jabatan change; earlier years keep the results they were closed with.
+    holders or jabatan change; an archived period keeps the results it was closed with.
     """
-    tahun_ini = timezone.localdate().year
-    daftar = list(PeriodeABK.objects.filter(tahun__gte=tahun_ini))
-    if not daftar:
-        terakhir = PeriodeABK.objects.order_by("-tahun").first()
-        daftar = [terakhir] if terakhir else []
-    return daftar
+    return list(PeriodeABK.objects.exclude(status=StatusPeriode.ARSIP).order_by("tahun"))
 
 
 # --- the recalculation -------------------------------------------------------------------
@@ -521,8 +516,20 @@ def _periksa_beban_muat(periode, jabatan_ids) -> None:
         )
 
 
+def _pastikan_bukan_arsip(periode: PeriodeABK) -> None:
+    """An archived period keeps the inputs and results it was closed with (the caller's
+    transaction is rolled back by the refusal)."""
+    status = PeriodeABK.objects.filter(pk=periode.pk).values_list("status", flat=True).first()
+    if status == StatusPeriode.ARSIP:
+        raise ValidationError(
+            f"Periode ABK {periode.tahun} sudah diarsipkan: uraian tugas dan pengaturannya tidak "
+            "dapat diubah lagi. Ubah periode yang sedang disusun atau yang berlaku."
+        )
+
+
 def _ubah_masukan(*, periode, jabatan_ids, alasan, actor):
     """Stale-mark the results of these jabatan in `periode` and queue their units."""
+    _pastikan_bukan_arsip(periode)
     jabatan_ids = {j for j in jabatan_ids if j}
     if not jabatan_ids:
         return
@@ -557,9 +564,63 @@ def periode_ubah_pengaturan(*, periode: PeriodeABK, data: dict, actor=None) -> P
     periode._history_user = actor
     periode.save()
     if any(getattr(periode, f) != lama[f] for f in PERIODE_PENGATURAN_FIELDS):
+        _pastikan_bukan_arsip(periode)
         tandai_basi(periode_ids=[periode.pk])
         perhitungan_antrekan(periode=periode, alasan="Pengaturan periode diubah", actor=actor)
     return periode
+
+
+def periode_kesiapan(periode: PeriodeABK) -> list[str]:
+    """Why `periode` cannot be made the one in force yet (empty when it can)."""
+    alasan = []
+    if not UraianTugas.objects.filter(periode=periode).exists():
+        alasan.append(
+            f"Periode ABK {periode.tahun} belum memiliki uraian tugas: isi, salin dari periode "
+            "sebelumnya atau impor uraian tugasnya dulu."
+        )
+    elif not HasilABK.objects.filter(periode=periode).exists():
+        alasan.append(f"Hasil ABK {periode.tahun} belum pernah dihitung: tekan Hitung ulang dulu.")
+    return alasan
+
+
+@transaction.atomic
+def periode_tetapkan_berlaku(*, periode: PeriodeABK, actor=None) -> PeriodeABK:
+    """Make `periode` the one in force; the period in force until now becomes an archive.
+
+    Both rows are locked, so two users choosing at once (or a recalculation running) are
+    serialised, and the database's one-berlaku constraint is the last guard. A period coming
+    back from the archive has results frozen at its closing: they are marked stale and
+    recomputed against today's register. Refused (ValidationError) for a period already in
+    force or one without tasks or results.
+    """
+    baru = PeriodeABK.objects.select_for_update(no_key=True).get(pk=periode.pk)
+    if baru.berlaku:
+        raise ValidationError(f"Periode ABK {baru.tahun} sudah berlaku.")
+    alasan = periode_kesiapan(baru)
+    if alasan:
+        raise ValidationError(alasan)
+    dari_arsip = baru.status == StatusPeriode.ARSIP
+    lama = (
+        PeriodeABK.objects.select_for_update(no_key=True)
+        .filter(status=StatusPeriode.BERLAKU)
+        .first()
+    )
+    if lama is not None:
+        lama.arsipkan()
+        lama._history_user = actor
+        lama._change_reason = f"Digantikan oleh ABK {baru.tahun}"
+        lama.save(update_fields=["status"])
+    baru.tetapkan_berlaku(oleh=actor)
+    baru.full_clean()
+    baru._history_user = actor
+    baru._change_reason = "Ditetapkan berlaku"
+    baru.save(update_fields=["status", "ditetapkan_pada", "ditetapkan_oleh"])
+    if dari_arsip:
+        tandai_basi(periode_ids=[baru.pk])
+        perhitungan_antrekan(
+            periode=baru, alasan="Periode arsip ditetapkan berlaku kembali", actor=actor
+        )
+    return baru
 
 
 # --- tasks (uraian tugas) ----------------------------------------------------------------
@@ -653,6 +714,7 @@ def uraian_tugas_salin_dari_periode(
     """
     if periode_asal.pk == periode_tujuan.pk:
         raise ValidationError("Periode asal dan periode tujuan harus berbeda.")
+    _pastikan_bukan_arsip(periode_tujuan)
     sudah = UraianTugas.objects.filter(periode=periode_tujuan).values("jabatan_id")
     sumber = UraianTugas.objects.filter(periode=periode_asal, jabatan__aktif=True).exclude(
         jabatan_id__in=sudah

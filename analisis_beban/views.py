@@ -21,9 +21,9 @@ from mutasi_asn.filters import uraian_saringan
 from mutasi_asn.views import Kolom, ObjectListView, ambil_atribut
 
 from . import calculations, forms, selectors, services
-from .choices import ISTILAH, PrestasiJabatan, StatusPerhitungan
+from .choices import ISTILAH, PrestasiJabatan, StatusPerhitungan, StatusPeriode
 from .ekspor import tulis_xlsx_berwarna
-from .filters import HasilABKFilter, tahun_terkini
+from .filters import HasilABKFilter
 from .models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,11 +41,11 @@ def _periode_atau_404(user, tahun) -> PeriodeABK:
 
 
 def _periode_dari_query(request) -> PeriodeABK | None:
-    """The period asked for by ?periode=YYYY, else the latest one (None when there is none)."""
+    """The period asked for by ?periode=YYYY, else the one in force (None when there is none)."""
     tahun = request.GET.get("periode", "")
     if tahun.isdigit():
         return _periode_atau_404(request.user, int(tahun))
-    return selectors.periode_terkini()
+    return selectors.periode_berlaku()
 
 
 # --- Periods ----------------------------------------------------------------------------
@@ -86,9 +86,13 @@ def periode_detail(request, tahun):
             .order_by("-dibuat_pada")[:10]
         )
     sebelumnya = PeriodeABK.objects.filter(tahun__lt=periode.tahun).order_by("-tahun").first()
+    berlaku = selectors.periode_berlaku()
     ctx = {
         "judul": f"Periode ABK {periode.tahun}",
         "periode": periode,
+        "periode_berlaku": berlaku,
+        "boleh_tetapkan": not periode.berlaku
+        and user.has_perm("analisis_beban.tetapkan_periodeabk"),
         "wke_jam": Decimal(periode.wke_menit) / 60,
         "status": selectors.status_hasil(periode=periode, user=user),
         "runs": runs,
@@ -128,6 +132,78 @@ def periode_edit(request, tahun=None):
     )
 
 
+def _pembanding_bawaan(periode: PeriodeABK) -> PeriodeABK | None:
+    """What a period is compared with by default: a draft or an archive with the one in force;
+    the one in force with the newest draft, else the year before it."""
+    if not periode.berlaku:
+        return selectors.periode_berlaku()
+    draf = PeriodeABK.objects.filter(status=StatusPeriode.PENYUSUNAN).order_by("-tahun").first()
+    return draf or PeriodeABK.objects.filter(tahun__lt=periode.tahun).order_by("-tahun").first()
+
+
+@login_required
+@permission_required("analisis_beban.view_hasilabk", raise_exception=True)
+def periode_banding(request, tahun):
+    """Two periods side by side: city totals and per instansi, each with the change."""
+    user = request.user
+    periode = _periode_atau_404(user, tahun)
+    dengan = request.GET.get("dengan", "")
+    if dengan.isdigit():
+        pembanding = _periode_atau_404(user, int(dengan))
+    else:
+        pembanding = _pembanding_bawaan(periode)
+    ctx = {
+        "judul": f"Bandingkan ABK {periode.tahun}",
+        "periode": periode,
+        "pembanding": pembanding,
+        "semua_periode": [(t, label) for t, label in selectors.pilihan_periode() if t != tahun],
+    }
+    if pembanding is not None and pembanding.pk != periode.pk:
+        ctx["banding"] = selectors.banding_periode(
+            periode=periode, pembanding=pembanding, user=user
+        )
+    return render(request, "analisis_beban/periode_banding.html", ctx)
+
+
+@login_required
+def periode_tetapkan(request, tahun):
+    """Make a period the one in force: a confirmation page that shows what changes, then POST."""
+    user = request.user
+    if not user.has_perm("analisis_beban.tetapkan_periodeabk"):
+        raise PermissionDenied
+    periode = _periode_atau_404(user, tahun)
+    if periode.berlaku:
+        messages.info(request, f"Periode ABK {periode.tahun} sudah berlaku.")
+        return redirect(periode.get_absolute_url())
+    berlaku = selectors.periode_berlaku()
+    galat = []
+    if request.method == "POST":
+        try:
+            services.periode_tetapkan_berlaku(periode=periode, actor=user)
+        except ValidationError as exc:
+            galat = exc.messages
+        else:
+            pesan = f"ABK {periode.tahun} sekarang berlaku"
+            if berlaku is not None:
+                pesan += f"; ABK {berlaku.tahun} menjadi arsip"
+            messages.success(request, pesan + ".")
+            return redirect(periode.get_absolute_url())
+    ctx = {
+        "judul": f"Tetapkan ABK {periode.tahun} sebagai periode berlaku",
+        "periode": periode,
+        "periode_berlaku": berlaku,
+        "kesiapan": selectors.kesiapan_periode(periode),
+        "tidak_siap": galat or services.periode_kesiapan(periode),
+        "banding": selectors.banding_periode(periode=periode, pembanding=berlaku, user=user)
+        if berlaku is not None
+        else None,
+        "pembanding": berlaku,
+    }
+    return render(
+        request, "analisis_beban/periode_tetapkan.html", ctx, status=400 if galat else 200
+    )
+
+
 def _galat_ke_form(form, exc: ValidationError):
     if hasattr(exc, "error_dict"):
         for f, errs in exc.error_dict.items():
@@ -160,6 +236,13 @@ def periode_hitung(request, tahun):
     if not request.user.has_perm("analisis_beban.add_perhitunganabk"):
         raise PermissionDenied
     periode = _periode_atau_404(request.user, tahun)
+    if periode.status == StatusPeriode.ARSIP:
+        messages.error(
+            request,
+            f"Periode ABK {periode.tahun} sudah diarsipkan; hasilnya tetap seperti saat ditutup "
+            "dan tidak dihitung ulang.",
+        )
+        return redirect(periode.get_absolute_url())
     # Queued, not computed in the request: the page follows the run's progress.
     with transaction.atomic():
         run = services.perhitungan_antrekan(
@@ -265,6 +348,7 @@ def jabatan_abk(request, tahun, pk):
         "boleh_ubah": boleh_ubah,
         "periode_lain": periode_lain,
         "sebelumnya": sebelumnya,
+        "periode_berlaku": next((p for p in [periode, *periode_lain] if p.berlaku), None),
     }
     return render(request, "analisis_beban/jabatan_abk.html", ctx)
 
@@ -272,11 +356,11 @@ def jabatan_abk(request, tahun, pk):
 @login_required
 @permission_required("analisis_beban.view_uraiantugas", raise_exception=True)
 def jabatan_abk_terkini(request, pk):
-    """The jabatan page's "ABK" link: the latest period's ABK page of that jabatan."""
+    """The jabatan page's "ABK" link: that jabatan's ABK page in the period in force."""
     jabatan = get_object_or_404(Jabatan.objects.for_user(request.user), pk=pk)
-    periode = selectors.periode_terkini()
+    periode = selectors.periode_berlaku()
     if periode is None:
-        messages.info(request, "Belum ada periode ABK.")
+        messages.info(request, "Belum ada periode ABK yang berlaku.")
         return redirect(jabatan.get_absolute_url())
     return redirect("analisis_beban:jabatan_abk", tahun=periode.tahun, pk=jabatan.pk)
 
@@ -321,8 +405,11 @@ def konteks_dasbor(request) -> dict:
     """Everything the dashboard shows, from the selectors; a fixed number of queries."""
     user = request.user
     periode = _periode_dari_query(request)
-    ctx = {"periode": periode, "semua_periode": []}
+    berlaku = periode if periode is not None and periode.berlaku else selectors.periode_berlaku()
+    ctx = {"periode": periode, "periode_berlaku": berlaku, "semua_periode": []}
     if periode is None:
+        # Periods exist but none is in force yet: say so instead of "no period".
+        ctx["ada_periode"] = PeriodeABK.objects.exists()
         return ctx
     daftar = reverse("analisis_beban:hasilabk_list")
     dasar = f"{daftar}?periode={periode.tahun}"
@@ -351,7 +438,7 @@ def konteks_dasbor(request) -> dict:
     ] + [("", "Tanpa EJ (jabatan kosong)", {"n": pj[""], "persen": pj[""] * 100 // jumlah_pj})]
     ctx.update(
         {
-            "semua_periode": list(PeriodeABK.objects.values_list("tahun", flat=True)),
+            "semua_periode": selectors.pilihan_periode(),
             "url_hasil": dasar,
             "kota": selectors.ringkasan_kota(periode=periode, user=user),
             "per_instansi": per_instansi,
@@ -454,8 +541,14 @@ class HasilABKListView(ObjectListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        tahun = self.request.GET.get("periode") or tahun_terkini()
-        ctx["tahun_periode"] = str(tahun) if tahun else ""
+        tahun = self.request.GET.get("periode", "")
+        periode = (
+            PeriodeABK.objects.filter(tahun=int(tahun)).first()
+            if tahun.isdigit()
+            else selectors.periode_berlaku()
+        )
+        ctx["periode"] = periode
+        ctx["tahun_periode"] = str(periode.tahun) if periode else ""
         return ctx
 
 
@@ -557,11 +650,14 @@ def _peta(request, instansi: Instansi, akar: UnitKerja | None):
             "instansi": instansi,
             "akar": akar,
             "periode": periode,
+            "periode_berlaku": periode
+            if periode is not None and periode.berlaku
+            else selectors.periode_berlaku(),
             "units": units,
             "ringkas": ringkas,
             "batas_jabatan": BATAS_JABATAN_PETA,
             "total": total,
-            "semua_periode": list(PeriodeABK.objects.values_list("tahun", flat=True)),
+            "semua_periode": selectors.pilihan_periode(),
             "dicetak_pada": timezone.localtime(),
             "user": user,
         },

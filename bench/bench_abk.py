@@ -119,7 +119,7 @@ def siapkan_data(connection, n_pegawai, n_jabatan, n_tugas, seed):
             WHERE pindah.id = p.id AND baru.r = pindah.r % jml.n
             """
         )
-    periode = PeriodeABK.objects.create(tahun=2026)
+    periode = PeriodeABK.objects.create(tahun=2026, status="berlaku")
     per_jabatan = n_tugas // n_jabatan
     with connection.cursor() as cur:
         # n_tugas tasks: per_jabatan per jabatan, volumes and norms varied deterministically.

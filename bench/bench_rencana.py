@@ -204,10 +204,10 @@ def main(argv=None) -> int:
             min_pasangan=1_000_000,
         )
     if args.db:
-        from analisis_beban.selectors import periode_terkini
+        from analisis_beban.selectors import periode_berlaku
         from usulan_mutasi.rencana.selectors import muat_masalah
 
-        periode = periode_terkini()
+        periode = periode_berlaku()
         if periode is None:
             print("Basis data tidak memiliki periode ABK; lewati --db.")
         else:

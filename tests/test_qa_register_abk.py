@@ -10,6 +10,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from analisis_beban.choices import StatusPeriode
 from analisis_beban.models import PeriodeABK
 from mutasi_asn.akun.roles import Peran
 from mutasi_asn.demo.abk import buat_abk_demo
@@ -63,7 +64,7 @@ def test_filter_id_di_luar_jangkauan_menampilkan_pesan_bukan_500(client, bkpsdm,
     ["/api/v1/pegawai/?jabatan=", "/api/v1/jabatan/?unit_kerja=", "/api/v1/abk/hasil/?jabatan="],
 )
 def test_api_filter_id_di_luar_jangkauan_400_dengan_pesan(client, bkpsdm, url):
-    PeriodeABK.objects.create(tahun=2026)
+    PeriodeABK.objects.create(tahun=2026, status=StatusPeriode.BERLAKU)
     client.force_login(bkpsdm)
     resp = client.get(url + ID_RAKSASA)
     assert resp.status_code == 400
@@ -176,7 +177,7 @@ def test_admin_riwayat_berbahasa_indonesia(client, superuser):
     assert "Changes" not in teks
     assert "None" not in teks
 
-    periode = PeriodeABK.objects.create(tahun=2026)
+    periode = PeriodeABK.objects.create(tahun=2026, status=StatusPeriode.BERLAKU)
     versi = periode.history.get()
     resp = client.get(
         reverse(
@@ -244,7 +245,7 @@ def test_admin_pindah_uraian_tugas_ke_jabatan_lain_menandai_jabatan_lama_basi(cl
     from analisis_beban.services import abk_hitung
 
     client.force_login(superuser)
-    periode = PeriodeABK.objects.create(tahun=2026)
+    periode = PeriodeABK.objects.create(tahun=2026, status=StatusPeriode.BERLAKU)
     unit = UnitKerjaFactory()
     lama, baru = JabatanFactory(unit_kerja=unit), JabatanFactory(unit_kerja=unit)
     tugas = UraianTugas.objects.create(
@@ -279,7 +280,7 @@ def test_unit_dipindah_ke_instansi_lain_membawa_sub_unitnya(
     anak = UnitKerjaFactory(instansi=instansi_a, induk=induk, nama="Sub Uji")
     cucu = UnitKerjaFactory(instansi=instansi_a, induk=anak, nama="Sub Sub Uji")
     jabatan = JabatanFactory(unit_kerja=cucu)
-    periode = PeriodeABK.objects.create(tahun=2026)
+    periode = PeriodeABK.objects.create(tahun=2026, status=StatusPeriode.BERLAKU)
     UraianTugas.objects.create(
         periode=periode,
         jabatan=jabatan,
@@ -373,7 +374,7 @@ def test_ekspor_peta_unit_bernama_dengan_garis_miring_terbuka(client, bkpsdm, in
 
     import openpyxl
 
-    PeriodeABK.objects.create(tahun=2026)
+    PeriodeABK.objects.create(tahun=2026, status=StatusPeriode.BERLAKU)
     unit = UnitKerjaFactory(instansi=instansi_a, nama="Sub Bagian Umum/Kepegawaian: [Uji]?*")
     JabatanFactory(unit_kerja=unit)
     client.force_login(bkpsdm)
@@ -396,7 +397,7 @@ def test_ekspor_nilai_ya_tidak_bukan_true_false(client, bkpsdm, instansi_a):
 
 
 def test_api_ringkasan_periode_bukan_angka_400(client, bkpsdm):
-    PeriodeABK.objects.create(tahun=2026)
+    PeriodeABK.objects.create(tahun=2026, status=StatusPeriode.BERLAKU)
     client.force_login(bkpsdm)
     resp = client.get("/api/v1/abk/ringkasan/?periode=abc")
     assert resp.status_code == 400
@@ -492,7 +493,7 @@ def test_admin_hapus_pegawai_menandai_abk_jabatannya_basi(client, superuser, car
     from pegawai.models import Pegawai
 
     pegawai = PegawaiFactory()
-    periode = PeriodeABK.objects.create(tahun=2026)
+    periode = PeriodeABK.objects.create(tahun=2026, status=StatusPeriode.BERLAKU)
     abk_hitung(periode=periode, alasan="Uji")
     assert not HasilABK.objects.get(jabatan=pegawai.jabatan).basi
     client.force_login(superuser)

@@ -47,6 +47,7 @@ _BACA_ABK = [
 _KELOLA_ABK = [
     "analisis_beban.add_periodeabk",
     "analisis_beban.change_periodeabk",
+    "analisis_beban.tetapkan_periodeabk",
     "analisis_beban.view_periodeabk",
     "analisis_beban.add_uraiantugas",
     "analisis_beban.change_uraiantugas",

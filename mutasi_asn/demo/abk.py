@@ -11,7 +11,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 
+from analisis_beban.choices import StatusPeriode
 from analisis_beban.models import PeriodeABK, UraianTugas
 from analisis_beban.services import abk_hitung
 from instansi.choices import JenisJabatan
@@ -252,13 +254,25 @@ def buat_abk_demo(*, tahun: int = 2026, seed: int = 2026, faktor_unit: dict | No
         .order_by("pk")
     )
     dibuat = {}
-    for th, skala, ket in [
-        (tahun - 1, 0.93, "Data demo tahun lalu"),
-        (tahun, 1.0, "Data demo"),
+    # Last year is the archive; this year is the period in force (unless one already is).
+    ada_berlaku = PeriodeABK.objects.filter(status=StatusPeriode.BERLAKU).exists()
+    for th, skala, ket, status in [
+        (tahun - 1, 0.93, "Data demo tahun lalu", StatusPeriode.ARSIP),
+        (
+            tahun,
+            1.0,
+            "Data demo",
+            StatusPeriode.PENYUSUNAN if ada_berlaku else StatusPeriode.BERLAKU,
+        ),
     ]:
         if PeriodeABK.objects.filter(tahun=th).exists():
             continue
-        periode = PeriodeABK.objects.create(tahun=th, keterangan=ket)
+        periode = PeriodeABK.objects.create(
+            tahun=th,
+            keterangan=ket,
+            status=status,
+            ditetapkan_pada=timezone.now() if status == StatusPeriode.BERLAKU else None,
+        )
         rng = random.Random(seed * 10000 + th)
         tugas = []
         for pk, nama, unit_id, jenis, bez in jabatan:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from analisis_beban.choices import StatusPeriode
 from analisis_beban.models import PeriodeABK, UraianTugas
 from tests.fixtures.factories import (
     InstansiFactory,
@@ -48,7 +49,7 @@ def org(db):
         PegawaiFactory(jabatan=j3)
     PegawaiFactory(jabatan=j4)
     PegawaiFactory(jabatan=j4, aktif=False)  # inactive: not bezetting
-    p = PeriodeABK.objects.create(tahun=2026)
+    p = PeriodeABK.objects.create(tahun=2026, status=StatusPeriode.BERLAKU)
     tugas(p, j1, 1200, 30, 1)
     tugas(p, j1, 400, 90, 2)
     tugas(p, j2, 1000, 150)

@@ -23,6 +23,8 @@ def test_faktor_unit_diulang_sama_dengan_register(register):
 def test_demo_abk_unit_berlebih_lebih_dan_unit_kurang_kurang(register):
     dibuat = buat_abk_demo(tahun=2026, seed=7)
     assert set(dibuat) == {2025, 2026}
+    status = dict(PeriodeABK.objects.values_list("tahun", "status"))
+    assert status == {2025: "arsip", 2026: "berlaku"}
     p = PeriodeABK.objects.get(tahun=2026)
     tugas_per_jabatan = {
         r["jabatan"]: r["n"]

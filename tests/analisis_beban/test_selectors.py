@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from analisis_beban import selectors, services
+from analisis_beban.choices import StatusPeriode
 from analisis_beban.models import PeriodeABK
 from mutasi_asn.akun.roles import Peran
 from tests.analisis_beban.conftest import tugas
@@ -21,9 +22,10 @@ def dihitung(org):
     return org
 
 
-def test_periode_terkini_adalah_tahun_terakhir(org):
-    PeriodeABK.objects.create(tahun=2025)
-    assert selectors.periode_terkini() == org["periode"]
+def test_periode_berlaku_bukan_tahun_terbaru_yang_masih_draf(org):
+    PeriodeABK.objects.create(tahun=2025, status=StatusPeriode.ARSIP)
+    PeriodeABK.objects.create(tahun=2027)
+    assert selectors.periode_berlaku() == org["periode"]
 
 
 def test_ringkasan_kota_dihitung_tangan(dihitung, buat_pengguna):

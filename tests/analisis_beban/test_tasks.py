@@ -91,11 +91,17 @@ def test_perintah_hitung_abk_periode_tidak_ada(org):
         call_command("hitung_abk", "--periode", "1999")
 
 
-def test_perintah_hitung_abk_tanpa_periode_menghitung_semua(org, capsys):
+def test_perintah_hitung_abk_tanpa_periode_menghitung_yang_berlaku_dan_draf_bukan_arsip(
+    org, capsys
+):
+    from analisis_beban.choices import StatusPeriode
     from analisis_beban.models import PeriodeABK
 
-    lama = PeriodeABK.objects.create(tahun=2025)
+    arsip = PeriodeABK.objects.create(tahun=2025, status=StatusPeriode.ARSIP)
+    draf = PeriodeABK.objects.create(tahun=2027)
     call_command("hitung_abk")
     keluar = capsys.readouterr().out
-    assert "ABK 2025" in keluar and "ABK 2026" in keluar and "2 periode" in keluar
-    assert HasilABK.objects.filter(periode=lama).count() == 4
+    assert "ABK 2026" in keluar and "ABK 2027" in keluar and "2 periode" in keluar
+    assert "ABK 2025" not in keluar
+    assert HasilABK.objects.filter(periode=draf).count() == 4
+    assert not HasilABK.objects.filter(periode=arsip).exists()

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from analisis_beban import services
+from analisis_beban.choices import StatusPeriode
 from analisis_beban.models import PeriodeABK, UraianTugas
 from tests.fixtures.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory
 
@@ -22,7 +23,7 @@ def abk(pengguna_demo, instansi_demo):
     for _ in range(4):
         PegawaiFactory(jabatan=perawat)  # need 1 → lebih 3
     PegawaiFactory(jabatan=guru)  # need 3 → kurang 2
-    periode = PeriodeABK.objects.create(tahun=2026)
+    periode = PeriodeABK.objects.create(tahun=2026, status=StatusPeriode.BERLAKU)
     for jabatan, volume in ((perawat, 2500), (bidan, 5000), (guru, 7500)):
         UraianTugas.objects.create(
             periode=periode,

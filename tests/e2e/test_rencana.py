@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from analisis_beban.choices import StatusPeriode
 from analisis_beban.models import PeriodeABK
 from analisis_beban.services import abk_hitung
 from tests.e2e.test_usulan_journey import tugas
@@ -26,7 +27,9 @@ def kota(pengguna_demo, instansi_demo):
     for i, n in enumerate(nama):
         PegawaiFactory(nama=n, jabatan=asal, tmt_jabatan=datetime.date(2012 + i, 1, 2))
     PegawaiFactory(nama="Maria Siregar", jabatan=tujuan)
-    periode = PeriodeABK.objects.create(tahun=datetime.date.today().year)
+    periode = PeriodeABK.objects.create(
+        tahun=datetime.date.today().year, status=StatusPeriode.BERLAKU
+    )
     tugas(periode, asal, 1000, 75)  # 1 person
     tugas(periode, tujuan, 4000, 75)  # 4 persons
     abk_hitung(periode=periode)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from analisis_beban.choices import StatusPeriode
 from analisis_beban.models import PeriodeABK, UraianTugas
 from analisis_beban.services import abk_hitung
 from mutasi_asn.akun.models import Pengguna
@@ -42,7 +43,9 @@ def kota(pengguna_demo, instansi_demo):
         tmt_jabatan=datetime.date(2018, 1, 2),
     )
     PegawaiFactory(nip="198701012015052003", nama="Sondang Tambunan", jabatan=asal)
-    periode = PeriodeABK.objects.create(tahun=datetime.date.today().year)
+    periode = PeriodeABK.objects.create(
+        tahun=datetime.date.today().year, status=StatusPeriode.BERLAKU
+    )
     for jabatan, volume in ((asal, 1000), (tujuan, 2000)):
         UraianTugas.objects.create(
             periode=periode,

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 
+from analisis_beban.choices import StatusPeriode
 from analisis_beban.models import PeriodeABK, UraianTugas
 from analisis_beban.services import abk_hitung
 from mutasi_asn.akun.models import Pengguna
@@ -54,7 +55,9 @@ def kota(pengguna_demo, instansi_demo):
         tmt_jabatan=datetime.date(2018, 1, 2),
     )
     PegawaiFactory(nip="198701012015052003", nama="Sondang Tambunan", jabatan=asal)
-    periode = PeriodeABK.objects.create(tahun=datetime.date.today().year)
+    periode = PeriodeABK.objects.create(
+        tahun=datetime.date.today().year, status=StatusPeriode.BERLAKU
+    )
     tugas(periode, asal, 1000, 75)  # 75,000 min = 1 person
     tugas(periode, tujuan, 2000, 75)  # 150,000 min = 2 persons
     abk_hitung(periode=periode)

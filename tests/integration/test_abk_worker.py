@@ -18,7 +18,7 @@ import psycopg
 import pytest
 
 from analisis_beban import services
-from analisis_beban.choices import StatusPerhitungan
+from analisis_beban.choices import StatusPerhitungan, StatusPeriode
 from analisis_beban.models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
 from tests.fixtures.factories import JabatanFactory, PegawaiFactory, UnitKerjaFactory
 from tests.integration.conftest import ROOT, _url_database_uji, tunggu
@@ -26,7 +26,7 @@ from tests.integration.conftest import ROOT, _url_database_uji, tunggu
 
 def _organisasi(jumlah_jabatan=4):
     """A few units with jabatan, holders and tasks; returns (periode, [jabatan])."""
-    periode = PeriodeABK.objects.create(tahun=2026)
+    periode = PeriodeABK.objects.create(tahun=2026, status=StatusPeriode.BERLAKU)
     units = [UnitKerjaFactory() for _ in range(max(1, jumlah_jabatan // 20))]
     jabatan = []
     for i in range(jumlah_jabatan):

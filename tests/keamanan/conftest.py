@@ -62,10 +62,11 @@ def kota(instansi_a, instansi_b, buat_pengguna):
     # ABK results of both agencies, so the ABK endpoints have rows on each side.
     from decimal import Decimal
 
+    from analisis_beban.choices import StatusPeriode
     from analisis_beban.models import PeriodeABK, UraianTugas
     from analisis_beban.services import abk_hitung
 
-    periode = PeriodeABK.objects.create(tahun=2026)
+    periode = PeriodeABK.objects.create(tahun=2026, status=StatusPeriode.BERLAKU)
     for jab in (jab_a, jab_b):
         UraianTugas.objects.create(
             periode=periode,

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from analisis_beban import calculations as calc
+from analisis_beban.choices import StatusPeriode
 from analisis_beban.models import HasilABK, PeriodeABK
 from instansi.choices import Golongan, Pendidikan
 from tests.fixtures.factories import (
@@ -21,8 +22,10 @@ from usulan_mutasi.rules import BLOK, PERINGATAN, periksa_kelayakan, tambah_bula
 HARI_INI = datetime.date(2026, 11, 30)
 
 
-def hasil_abk(jabatan, *, beban_menit: int, bezetting: int, tahun: int = 2026) -> HasilABK:
-    periode, _ = PeriodeABK.objects.get_or_create(tahun=tahun)
+def hasil_abk(
+    jabatan, *, beban_menit: int, bezetting: int, tahun: int = 2026, status=StatusPeriode.BERLAKU
+) -> HasilABK:
+    periode, _ = PeriodeABK.objects.get_or_create(tahun=tahun, defaults={"status": status})
     h = calc.hitung_jabatan(
         total_beban_menit=beban_menit, bezetting=bezetting, wke_menit=periode.wke_menit
     )
@@ -164,6 +167,23 @@ def test_asal_yang_menjadi_kurang_memberi_peringatan(usulan):
     HasilABK.objects.filter(jabatan=usulan.jabatan_asal).delete()
     hasil_abk(usulan.jabatan_asal, beban_menit=75000, bezetting=1)  # need 1; 0 after the move
     assert kode(periksa_kelayakan(usulan, hari_ini=HARI_INI)) == {"asal_menjadi_kurang"}
+
+
+def test_peringatan_abk_membaca_periode_berlaku_bukan_draf_yang_lebih_baru(usulan):
+    # A 2027 draft says the destination is full and the origin will fall short: not in force.
+    draf = StatusPeriode.PENYUSUNAN
+    hasil_abk(usulan.jabatan_tujuan, beban_menit=75000, bezetting=1, tahun=2027, status=draf)
+    hasil_abk(usulan.jabatan_asal, beban_menit=75000, bezetting=1, tahun=2027, status=draf)
+    assert periksa_kelayakan(usulan, hari_ini=HARI_INI) == []
+
+
+def test_asal_keluar_membaca_periode_berlaku_bukan_draf_yang_lebih_baru(usulan):
+    draf = StatusPeriode.PENYUSUNAN
+    hasil_abk(usulan.jabatan_asal, beban_menit=75000, bezetting=1, tahun=2027, status=draf)
+    usulan.jenis = JenisMutasi.KELUAR
+    usulan.jabatan_tujuan = None
+    usulan.instansi_luar = "Pemerintah Kabupaten Simalungun"
+    assert periksa_kelayakan(usulan, hari_ini=HARI_INI) == []
 
 
 def test_asal_keluar_yang_menjadi_kurang_memberi_peringatan(usulan):

@@ -269,10 +269,13 @@ def test_pencarian_pegawai_dan_jabatan_tujuan(client, dunia):
 
 def abk_guru_dua_orang(d):
     """An ABK result for the destination (jab_b): a workload of two persons, nobody holding it."""
+    from analisis_beban.choices import StatusPeriode
     from analisis_beban.models import PeriodeABK, UraianTugas
     from analisis_beban.services import abk_hitung
 
-    p, _ = PeriodeABK.objects.get_or_create(tahun=timezone.localdate().year)
+    p, _ = PeriodeABK.objects.get_or_create(
+        tahun=timezone.localdate().year, defaults={"status": StatusPeriode.BERLAKU}
+    )
     UraianTugas.objects.create(
         periode=p,
         jabatan=d.jab_b,

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from analisis_beban.models import PeriodeABK
-from analisis_beban.selectors import periode_terkini
+from analisis_beban.selectors import periode_berlaku
 from instansi.choices import JenisJabatan
 from instansi.models import Instansi
 from mutasi_asn.excel import tulis_xlsx
@@ -123,7 +123,7 @@ class RencanaForm(forms.Form):
             "biaya_peringatan",
         ):
             self.fields[nama].initial = getattr(bawaan, nama)
-        self.fields["periode"].initial = periode_terkini()
+        self.fields["periode"].initial = periode_berlaku()
 
     def pengaturan(self) -> dict:
         d = self.cleaned_data

@@ -1,22 +1,25 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from analisis_beban.models import PeriodeABK
-from analisis_beban.services import abk_hitung, ukur
+from analisis_beban.services import abk_hitung, periode_terbuka, ukur
 
 
 class Command(BaseCommand):
-    help = "Hitung ulang hasil ABK sekarang (sinkron). Tanpa --periode: semua periode."
+    help = (
+        "Hitung ulang hasil ABK sekarang (sinkron). Tanpa --periode: periode yang berlaku dan "
+        "yang sedang disusun (periode arsip tetap dengan hasil saat ditutup)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--periode", type=int, metavar="TAHUN", help="Tahun periode ABK.")
 
     def handle(self, *args, **opts):
-        daftar = PeriodeABK.objects.order_by("tahun")
         if opts["periode"] is not None:
-            daftar = daftar.filter(tahun=opts["periode"])
-            if not daftar.exists():
+            daftar = list(PeriodeABK.objects.filter(tahun=opts["periode"]))
+            if not daftar:
                 raise CommandError(f"Periode ABK {opts['periode']} tidak ada.")
-        daftar = list(daftar)
+        else:
+            daftar = periode_terbuka()
         if not daftar:
             self.stdout.write("Belum ada periode ABK; tidak ada yang dihitung.")
             return

@@ -10,15 +10,27 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.response import Response
 
-from mutasi_asn.api import IzinModel, ScopedReadOnlyViewSet
+from mutasi_asn.api import IzinModel, ScopedReadOnlyViewSet, SerializerModel, tulis_waktu
 
 from . import selectors
+from .choices import PrestasiJabatan
 from .filters import HasilABKFilter
 from .models import HasilABK, PeriodeABK
 
 
-class HasilABKSerializer(serializers.ModelSerializer):
+class PJField(serializers.ChoiceField):
+    """PJ of a vacant position is null (it has no EJ, hence no grade), never an empty string."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=PrestasiJabatan.choices, allow_null=True, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
+class HasilABKSerializer(SerializerModel):
     periode = serializers.IntegerField(source="periode.tahun", read_only=True)
+    pj = PJField()
     jabatan_kode = serializers.CharField(source="jabatan.kode", read_only=True)
     jabatan_nama = serializers.CharField(source="jabatan.nama", read_only=True)
 
@@ -70,7 +82,7 @@ class RingkasanInstansiSerializer(serializers.Serializer):
     jabatan_sesuai = serializers.IntegerField()
     jabatan_basi = serializers.IntegerField()
     eu = serializers.DecimalField(max_digits=12, decimal_places=4, allow_null=True)
-    pu = serializers.CharField(allow_null=True)
+    pu = PJField()
     keadaan = serializers.CharField()
 
 
@@ -110,7 +122,7 @@ class RingkasanInstansiViewSet(viewsets.ViewSet):
             {
                 "periode": periode.tahun,
                 "status_periode": periode.status,
-                "dihitung_pada": periode.dihitung_pada,
+                "dihitung_pada": tulis_waktu(periode.dihitung_pada),
                 "results": RingkasanInstansiSerializer(baris, many=True).data,
             }
         )

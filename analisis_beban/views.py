@@ -77,14 +77,7 @@ def periode_list(request):
 def periode_detail(request, tahun):
     periode = _periode_atau_404(request.user, tahun)
     user = request.user
-    runs = []
-    if user.has_perm("analisis_beban.view_perhitunganabk"):
-        runs = list(
-            PerhitunganABK.objects.for_user(user)
-            .filter(periode=periode)
-            .select_related("dibuat_oleh")
-            .order_by("-dibuat_pada")[:10]
-        )
+    runs = _runs_periode(periode, user)
     sebelumnya = PeriodeABK.objects.filter(tahun__lt=periode.tahun).order_by("-tahun").first()
     berlaku = selectors.periode_berlaku()
     ctx = {
@@ -94,11 +87,10 @@ def periode_detail(request, tahun):
         "boleh_tetapkan": not periode.berlaku
         and user.has_perm("analisis_beban.tetapkan_periodeabk"),
         "wke_jam": Decimal(periode.wke_menit) / 60,
-        "status": selectors.status_hasil(periode=periode, user=user),
+        **_konteks_status_periode(periode, user),
         "runs": runs,
         "run_terakhir": _dengan_persen(runs[0]) if runs else None,
         "sebelumnya": sebelumnya,
-        "jumlah_tugas": UraianTugas.objects.for_user(user).filter(periode=periode).count(),
     }
     return render(request, "analisis_beban/periode_detail.html", ctx)
 
@@ -215,6 +207,42 @@ def _galat_ke_form(form, exc: ValidationError):
 # --- Recalculation runs -----------------------------------------------------------------
 
 
+def _runs_periode(periode, user) -> list[PerhitunganABK]:
+    """The period page's last ten runs (none for a user who may not see runs)."""
+    if not user.has_perm("analisis_beban.view_perhitunganabk"):
+        return []
+    return list(
+        PerhitunganABK.objects.for_user(user)
+        .filter(periode=periode)
+        .select_related("dibuat_oleh")
+        .order_by("-dibuat_pada")[:10]
+    )
+
+
+def _konteks_status_periode(periode, user) -> dict:
+    """The "terakhir dihitung" line of the period page."""
+    return {
+        "status": selectors.status_hasil(periode=periode, user=user),
+        "jumlah_tugas": UraianTugas.objects.for_user(user).filter(periode=periode).count(),
+    }
+
+
+def _render_status_run(request, run):
+    """The progress partial; once the run has ended it also carries, out of band, the period
+    page's "terakhir dihitung" line and run table, so the page shows the new time and the
+    finished row without a reload."""
+    ctx = {"run": _dengan_persen(run)}
+    if run.status in (StatusPerhitungan.SELESAI, StatusPerhitungan.GAGAL):
+        periode = PeriodeABK.objects.get(pk=run.periode_id)
+        ctx.update(
+            segarkan=True,
+            periode=periode,
+            runs=_runs_periode(periode, request.user),
+            **_konteks_status_periode(periode, request.user),
+        )
+    return render(request, "analisis_beban/_perhitungan_status.html", ctx)
+
+
 def _dengan_persen(run: PerhitunganABK | None) -> PerhitunganABK | None:
     """Attach the progress percentage the bar shows (a finished run is 100 %)."""
     if run is None:
@@ -250,9 +278,7 @@ def periode_hitung(request, tahun):
         )
     run.refresh_from_db()
     if request.htmx:
-        return render(
-            request, "analisis_beban/_perhitungan_status.html", {"run": _dengan_persen(run)}
-        )
+        return _render_status_run(request, run)
     messages.info(request, "Perhitungan ulang dimulai.")
     return redirect(periode.get_absolute_url())
 
@@ -263,7 +289,7 @@ def perhitungan_status(request, pk):
     run = get_object_or_404(
         PerhitunganABK.objects.for_user(request.user).select_related("periode"), pk=pk
     )
-    return render(request, "analisis_beban/_perhitungan_status.html", {"run": _dengan_persen(run)})
+    return _render_status_run(request, run)
 
 
 # --- Tasks per jabatan ------------------------------------------------------------------

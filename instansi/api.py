@@ -1,24 +1,24 @@
 from rest_framework import serializers
 
-from mutasi_asn.api import ScopedReadOnlyViewSet
+from mutasi_asn.api import ScopedReadOnlyViewSet, SerializerModel
 
 from .filters import InstansiFilter, JabatanFilter, UnitKerjaFilter
 from .models import Instansi, Jabatan, UnitKerja
 
 
-class InstansiSerializer(serializers.ModelSerializer):
+class InstansiSerializer(SerializerModel):
     class Meta:
         model = Instansi
         fields = ["id", "kode", "nama", "singkatan", "jenis", "aktif"]
 
 
-class UnitKerjaSerializer(serializers.ModelSerializer):
+class UnitKerjaSerializer(SerializerModel):
     class Meta:
         model = UnitKerja
         fields = ["id", "kode", "nama", "jenis", "instansi", "induk", "kedalaman"]
 
 
-class JabatanSerializer(serializers.ModelSerializer):
+class JabatanSerializer(SerializerModel):
     instansi = serializers.IntegerField(source="unit_kerja.instansi_id", read_only=True)
 
     class Meta:

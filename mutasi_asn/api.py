@@ -1,6 +1,35 @@
-"""The shared base of every API viewset: authenticated, model-permission checked, scoped."""
+"""The shared base of every API viewset: authenticated, model-permission checked, scoped; and
+the one way the API writes a date-time."""
 
-from rest_framework import authentication, permissions, viewsets
+from django.db import models
+from django.utils import timezone
+from rest_framework import authentication, permissions, serializers, viewsets
+
+
+def tulis_waktu(nilai) -> str | None:
+    """Every date-time the API returns: ISO 8601 to the second in the city's zone (settings
+    TIME_ZONE, Asia/Jakarta), e.g. "2026-12-01T10:30:00+07:00". DRF's own default printed
+    microseconds (or none when they were zero) and a dict value went out in UTC with "Z"."""
+    if nilai is None:
+        return None
+    return timezone.localtime(nilai).replace(microsecond=0).isoformat()
+
+
+class WaktuField(serializers.DateTimeField):
+    """A read-only date-time written by `tulis_waktu`."""
+
+    def to_representation(self, value):
+        return tulis_waktu(value)
+
+
+class SerializerModel(serializers.ModelSerializer):
+    """ModelSerializer whose date-time fields are written by `tulis_waktu`: the base of every
+    API serializer of a model."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateTimeField: WaktuField,
+    }
 
 
 class IzinModel(permissions.DjangoModelPermissions):

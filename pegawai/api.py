@@ -1,12 +1,12 @@
 from rest_framework import serializers
 
-from mutasi_asn.api import ScopedReadOnlyViewSet
+from mutasi_asn.api import ScopedReadOnlyViewSet, SerializerModel
 
 from .filters import PegawaiFilter
 from .models import Pegawai
 
 
-class PegawaiSerializer(serializers.ModelSerializer):
+class PegawaiSerializer(SerializerModel):
     nama_lengkap = serializers.CharField(read_only=True)
     unit_kerja = serializers.IntegerField(
         source="jabatan.unit_kerja_id", read_only=True, default=None

@@ -16,7 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from instansi.models import Instansi, Jabatan
-from mutasi_asn.api import IzinModel, ScopedReadOnlyViewSet
+from mutasi_asn.api import IzinModel, ScopedReadOnlyViewSet, SerializerModel
 from mutasi_asn.filters import FilterSetBerlingkup
 from pegawai.models import Pegawai
 
@@ -46,7 +46,7 @@ class _Ringkas(serializers.Field):
         return {"id": value.pk, "nama": value.nama}
 
 
-class PeristiwaSerializer(serializers.ModelSerializer):
+class PeristiwaSerializer(SerializerModel):
     aksi_label = serializers.CharField(source="get_aksi_display", read_only=True)
     aktor = serializers.StringRelatedField()
 
@@ -64,7 +64,7 @@ class PeristiwaSerializer(serializers.ModelSerializer):
         ]
 
 
-class UsulanMutasiSerializer(serializers.ModelSerializer):
+class UsulanMutasiSerializer(SerializerModel):
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     jenis_label = serializers.CharField(source="get_jenis_display", read_only=True)
     alasan_label = serializers.CharField(source="get_alasan_display", read_only=True)

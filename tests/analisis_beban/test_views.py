@@ -10,6 +10,7 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from analisis_beban import services
@@ -256,6 +257,29 @@ def test_tombol_hitung_ulang_membuat_run_dan_progres_berhenti_saat_selesai(
 
     halaman = client.get(p.get_absolute_url()).content.decode()
     assert 'data-testid="tabel-perhitungan"' in halaman and str(bkpsdm) in halaman
+
+
+def test_status_perhitungan_selesai_menyegarkan_tabel_dan_waktu_terakhir_dihitung(
+    client, bkpsdm, dihitung, django_capture_on_commit_callbacks
+):
+    client.force_login(bkpsdm)
+    p = dihitung["periode"]
+    with django_capture_on_commit_callbacks(execute=False):
+        client.post(
+            reverse("analisis_beban:periode_hitung", args=[p.tahun]), HTTP_HX_REQUEST="true"
+        )
+    run = PerhitunganABK.objects.filter(dibuat_oleh=bkpsdm).get()
+    url = reverse("analisis_beban:perhitungan_status", args=[run.pk])
+    menunggu = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "hx-swap-oob" not in menunggu  # nothing to refresh while it is still queued
+    services.perhitungan_jalankan(perhitungan_id=run.pk)
+    p.refresh_from_db()
+    teks = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert 'id="status-hasil-periode" data-testid="status-hasil" hx-swap-oob="true"' in teks
+    assert f"pukul {timezone.localtime(p.dihitung_pada):%H:%M}" in teks
+    assert 'id="tabel-perhitungan-periode" hx-swap-oob="true"' in teks
+    tabel = teks[teks.index('id="tabel-perhitungan-periode"') :]
+    assert "Hitung ulang diminta dari halaman periode" in tabel and "Selesai" in tabel
 
 
 def test_status_perhitungan_hanya_untuk_yang_berizin(client, operator_a, dihitung):

@@ -4,6 +4,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from analisis_beban import services
 from analisis_beban.choices import StatusPeriode
@@ -119,12 +120,20 @@ def test_operator_hanya_melihat_instansinya_dan_petanya(page, masuk, abk):
 
 
 def test_tombol_hitung_ulang_menampilkan_kemajuan(page, masuk, abk):
+    from playwright.sync_api import expect
+
     masuk("bkpsdm")
     page.goto("/abk/periode/2026/")
     page.get_by_test_id("tombol-hitung").click()
+    # The page already shows the fixture's finished run: wait for the new one, whose end also
+    # brings the run table and the "terakhir dihitung" time, without a reload.
+    baris = page.get_by_test_id("tabel-perhitungan").locator("tbody tr").first
+    expect(baris).to_contain_text("Hitung ulang diminta dari halaman periode", timeout=30000)
+    expect(baris).to_contain_text("Selesai")
     status = page.get_by_test_id("status-perhitungan")
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=status-perhitungan]')?.dataset.status === 'selesai'"
-    )
+    assert status.get_attribute("data-status") == "selesai"
     assert "Selesai" in status.inner_text()
     assert page.url.endswith("/abk/periode/2026/")  # updated in place, no reload
+    abk["periode"].refresh_from_db()
+    waktu = timezone.localtime(abk["periode"].dihitung_pada)
+    assert f"pukul {waktu:%H:%M}" in page.get_by_test_id("status-hasil").inner_text()

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from analisis_beban import services
 from analisis_beban.choices import StatusPeriode
@@ -73,10 +74,9 @@ def test_periode_2027_tidak_mengubah_dasbor_sampai_ditetapkan_berlaku(page, masu
     )
     page.goto("/abk/periode/2027/")
     page.get_by_test_id("tombol-hitung").click()
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=status-perhitungan]')?.dataset.status"
-        " === 'selesai'"
-    )
+    baris = page.get_by_test_id("tabel-perhitungan").locator("tbody tr").first
+    expect(baris).to_contain_text("Hitung ulang diminta dari halaman periode", timeout=30000)
+    expect(baris).to_contain_text("Selesai")
 
     # Its figures are visible as a draft, labelled, beside the dashboard of 2026.
     page.goto("/?periode=2027")

@@ -13,10 +13,10 @@ when the counts match. It then times, and prints:
 1. the full recalculation `abk_hitung(periode=…)` (bar: < 5 s) with every row stale, with
    nothing changed, and after a change of WKE (every figure changes); and the Python path used
    on SQLite for comparison;
-2. ONE hand-written SQL aggregate over the same tables computing the same per-jabatan numbers,
-   and the ratio full ÷ SQL (bar: within 2×);
-3. a recalculation after a single task change (only the affected unit), and the whole edit →
-   stale mark → commit → recalculation as the UI triggers it;
+2. the floor: ONE hand-written statement that computes every stored column of every jabatan
+   and writes them all (an upsert), and the ratio service ÷ floor (bar: ≤ 1.2×);
+3. a recalculation after a single task change (only the affected unit: its cost must not grow
+   with the city), and the whole edit → stale mark → commit → recalculation as the UI does it;
 4. the dashboard selectors (p50 / p95 over repeated calls).
 
 Refuses any database whose name does not contain "bench": it empties the register.
@@ -39,25 +39,45 @@ os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/mutasi
 from common import siapkan_django, ukur  # noqa: E402
 
 BATAS_PENUH_DETIK = 5.0
-BATAS_RASIO = 2.0
+BATAS_RASIO = 1.2
 
-SQL_AGREGAT = """
-SELECT j.id, u.instansi_id, j.unit_kerja_id,
-       ROUND(COALESCE(b.total, 0), 2) AS total,
-       COALESCE(z.n, 0) AS bezetting,
-       ROUND(COALESCE(b.total, 0) / %(wke)s, 4) AS kebutuhan,
-       ROUND(COALESCE(b.total, 0) / %(wke)s) AS kebutuhan_bulat,
-       COALESCE(z.n, 0) - ROUND(COALESCE(b.total, 0) / %(wke)s) AS selisih,
-       CASE WHEN COALESCE(z.n, 0) > 0
-            THEN ROUND(COALESCE(b.total, 0) / (z.n * %(wke)s), 4) END AS ej
-FROM instansi_jabatan j
-JOIN instansi_unitkerja u ON u.id = j.unit_kerja_id
-LEFT JOIN (SELECT jabatan_id, SUM(volume * norma_waktu_menit) AS total
-           FROM analisis_beban_uraiantugas WHERE periode_id = %(periode)s
-           GROUP BY jabatan_id) b ON b.jabatan_id = j.id
-LEFT JOIN (SELECT jabatan_id, COUNT(*) AS n FROM pegawai_pegawai WHERE aktif
-           GROUP BY jabatan_id) z ON z.jabatan_id = j.id
-WHERE j.aktif
+# The floor: what one hand-written statement costs to compute every stored column of every
+# jabatan (the same formulas: need exact and rounded, bezetting, selisih, keadaan, EJ, PJ) and
+# write them all (an upsert over the period's rows). The service does more around it (a run
+# row, the prune of inactive jabatan, a count, the period's time) and must stay within 1.2×.
+SQL_LANTAI = """
+INSERT INTO analisis_beban_hasilabk AS h (
+    periode_id, jabatan_id, unit_kerja_id, instansi_id, total_beban_menit, kebutuhan,
+    kebutuhan_bulat, bezetting, selisih, keadaan, ej, pj, basi, dihitung_pada)
+SELECT %(periode)s, d.id, d.unit_kerja_id, d.instansi_id, d.total, ROUND(d.total / %(wke)s, 4),
+       d.kb, d.n, d.n - d.kb,
+       CASE WHEN d.n < d.kb THEN 'kurang' WHEN d.n > d.kb THEN 'lebih' ELSE 'sesuai' END,
+       CASE WHEN d.n > 0 THEN ROUND(d.total / (d.n * %(wke)s), 4) END,
+       CASE WHEN d.n = 0 THEN ''
+            WHEN d.total > %(a)s * d.n * %(wke)s THEN 'A'
+            WHEN d.total >= %(b)s * d.n * %(wke)s THEN 'B'
+            WHEN d.total >= %(c)s * d.n * %(wke)s THEN 'C'
+            WHEN d.total >= %(d)s * d.n * %(wke)s THEN 'D' ELSE 'E' END,
+       FALSE, now()
+FROM (
+    SELECT j.id, j.unit_kerja_id, u.instansi_id,
+           ROUND(COALESCE(b.total, 0), 2) AS total, COALESCE(z.n, 0) AS n,
+           ROUND(ROUND(COALESCE(b.total, 0), 2) / %(wke)s) AS kb
+    FROM instansi_jabatan j
+    JOIN instansi_unitkerja u ON u.id = j.unit_kerja_id
+    LEFT JOIN (SELECT jabatan_id, SUM(volume * norma_waktu_menit) AS total
+               FROM analisis_beban_uraiantugas WHERE periode_id = %(periode)s
+               GROUP BY jabatan_id) b ON b.jabatan_id = j.id
+    LEFT JOIN (SELECT jabatan_id, COUNT(*) AS n FROM pegawai_pegawai WHERE aktif
+               GROUP BY jabatan_id) z ON z.jabatan_id = j.id
+    WHERE j.aktif
+) d
+ON CONFLICT (periode_id, jabatan_id) DO UPDATE SET
+    unit_kerja_id = EXCLUDED.unit_kerja_id, instansi_id = EXCLUDED.instansi_id,
+    total_beban_menit = EXCLUDED.total_beban_menit, kebutuhan = EXCLUDED.kebutuhan,
+    kebutuhan_bulat = EXCLUDED.kebutuhan_bulat, bezetting = EXCLUDED.bezetting,
+    selisih = EXCLUDED.selisih, keadaan = EXCLUDED.keadaan, ej = EXCLUDED.ej, pj = EXCLUDED.pj,
+    basi = FALSE, dihitung_pada = EXCLUDED.dihitung_pada
 """
 
 
@@ -179,7 +199,7 @@ def main(argv=None) -> int:
     # 1 and 2, interleaved so that a busy machine weighs on both alike: the full recalculation
     # with every row stale (the state after a change of WKE or PJ bands: every row rewritten),
     # the full recalculation with nothing changed (the nightly safety net's usual case: nothing
-    # rewritten), and ONE hand-written SQL aggregate computing the same per-jabatan numbers.
+    # rewritten), and the floor: ONE hand-written statement computing and writing every column.
     services.abk_hitung(periode=periode, alasan="bench: pemanasan")
 
     def vakum():
@@ -187,17 +207,28 @@ def main(argv=None) -> int:
         with connection.cursor() as cur:
             cur.execute("VACUUM analisis_beban_hasilabk")
 
-    def agregat_sql():
-        with connection.cursor() as cur:
-            cur.execute(SQL_AGREGAT, {"wke": Decimal(periode.wke_menit), "periode": periode.pk})
-            return cur.fetchall()
+    def lantai_sql():
+        # Same session settings as the service's statement (JIT off), in its own transaction.
+        with transaction.atomic(), connection.cursor() as cur:
+            cur.execute("SET LOCAL jit = off")
+            cur.execute(
+                SQL_LANTAI,
+                {
+                    "periode": periode.pk,
+                    "wke": Decimal(periode.wke_menit),
+                    "a": periode.ambang_a,
+                    "b": periode.ambang_b,
+                    "c": periode.ambang_c,
+                    "d": periode.ambang_d,
+                },
+            )
 
     def diukur(fungsi):
         mulai = time.perf_counter()
         fungsi()
         return time.perf_counter() - mulai
 
-    agregat_sql()
+    lantai_sql()
     semua_penuh, semua_tetap, semua_sql = [], [], []
     for _ in range(5):
         HasilABK.objects.filter(periode=periode).update(basi=True)
@@ -209,7 +240,8 @@ def main(argv=None) -> int:
         semua_tetap.append(
             diukur(lambda: services.abk_hitung(periode=periode, alasan="bench: tetap"))
         )
-        semua_sql.append(diukur(agregat_sql))
+        vakum()
+        semua_sql.append(diukur(lantai_sql))
     penuh = statistics.median(semua_penuh)
     penuh_tetap = statistics.median(semua_tetap)
     sql_detik = statistics.median(semua_sql)
@@ -284,12 +316,16 @@ def main(argv=None) -> int:
         f"(rasio {penuh_wke / sql_detik:.2f}×)"
     )
     print(f"   jalur Python (dipakai di SQLite), sebagai pembanding: {python_detik:.3f} s")
-    print(f"2. Satu agregat SQL tulisan tangan: {sql_detik:.3f} s (median dari 5, berselang)")
     print(
-        f"   rasio hitung ulang ÷ agregat SQL: {rasio:.2f}× — batas {BATAS_RASIO}×: "
+        f"2. Lantai: satu pernyataan SQL tulisan tangan yang menghitung dan menulis setiap kolom: "
+        f"{sql_detik:.3f} s (median dari 5, berselang; "
+        f"{', '.join(f'{x:.3f}' for x in sorted(semua_sql))})"
+    )
+    print(
+        f"   rasio layanan ÷ lantai: {rasio:.2f}× — batas {BATAS_RASIO}×: "
         f"{'LULUS' if lulus_rasio else 'GAGAL'}"
     )
-    print(f"   rasio tanpa perubahan ÷ agregat SQL: {rasio_tetap:.2f}×")
+    print(f"   rasio tanpa perubahan ÷ lantai: {rasio_tetap:.2f}×")
     print(f"3. Hitung ulang satu unit setelah satu tugas berubah: {satu * 1000:.1f} ms (median)")
     print(f"   sunting tugas → tandai basi → commit → hitung unit: {edit * 1000:.1f} ms (median)")
     print("4. Selector dasbor (ms, p50 / p95):")

@@ -160,6 +160,9 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULE: dict = {}
+# A full ABK recalculation of a city with at least this many active jabatan is sent as a
+# Celery chord of one task per instansi (analisis_beban.services.perhitungan_bagian).
+ABK_PARTISI_MIN_JABATAN = 20_000
 # ABK safety nets: what a broker outage left stale, every 5 minutes; the open periods in full,
 # nightly (analisis_beban/tasks.py).
 CELERY_BEAT_SCHEDULE["abk-hitung-yang-basi"] = {

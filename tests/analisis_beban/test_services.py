@@ -446,3 +446,48 @@ def test_jabatan_pindah_unit_hasilnya_ikut_unit_dan_instansi_baru(
     h = hasil(p, o["j2"])
     assert (h.unit_kerja_id, h.instansi_id, h.basi) == (o["u3"].pk, o["instansi_b"].pk, False)
     assert HasilABK.objects.filter(periode=p).count() == 4
+
+
+# --- the recalculation partitioned by instansi ---------------------------------------------
+
+
+def test_hitung_ulang_terbagi_per_instansi_sama_dengan_satu_pernyataan(
+    org, settings, django_capture_on_commit_callbacks
+):
+    p = org["periode"]
+    services.abk_hitung(periode=p)
+    acuan = {
+        h.jabatan_id: (h.kebutuhan, h.bezetting, h.selisih, h.ej, h.pj)
+        for h in HasilABK.objects.filter(periode=p)
+    }
+    HasilABK.objects.filter(periode=p).update(selisih=999, basi=True)
+    settings.ABK_PARTISI_MIN_JABATAN = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        run = services.perhitungan_antrekan(periode=p, alasan="uji: terbagi")
+    run.refresh_from_db()
+    assert run.status == StatusPerhitungan.SELESAI
+    assert (run.jumlah_jabatan, run.diproses) == (4, 4)
+    hasil = {
+        h.jabatan_id: (h.kebutuhan, h.bezetting, h.selisih, h.ej, h.pj)
+        for h in HasilABK.objects.filter(periode=p)
+    }
+    assert hasil == acuan
+    assert not HasilABK.objects.filter(periode=p, basi=True).exists()
+
+
+def test_satu_bagian_hanya_menghitung_instansinya(org):
+    p = org["periode"]
+    services.abk_hitung(periode=p)
+    HasilABK.objects.filter(periode=p).update(selisih=999)
+    run = PerhitunganABK.objects.create(periode=p, alasan="uji: satu bagian")
+    assert services.perhitungan_bagian(perhitungan_id=run.pk, instansi_id=org["instansi_b"].pk) == 1
+    selisih = dict(HasilABK.objects.filter(periode=p).values_list("jabatan_id", "selisih"))
+    assert selisih[org["j4"].pk] == -1  # 1 holder, need 2
+    assert {selisih[org[j].pk] for j in ("j1", "j2", "j3")} == {999}
+    run.refresh_from_db()
+    assert run.status == StatusPerhitungan.BERJALAN and run.diproses == 1
+
+
+def test_kota_kecil_tidak_dibagi(org):
+    run = PerhitunganABK.objects.create(periode=org["periode"])
+    assert services.instansi_untuk_partisi(perhitungan_id=run.pk) == []

@@ -419,7 +419,7 @@ def kandidat_jabatan(request, pk):
     if not _izin(request.user):
         raise Http404
     jabatan = get_object_or_404(Jabatan.objects.for_user(request.user), pk=pk)
-    periode = periode_terkini()
+    periode = periode_berlaku()
     baris = _kandidat(jabatan.pk, periode=periode)[:BATAS_PERINGKAT] if periode else []
     return _peringkat_halaman(
         request,
@@ -439,7 +439,7 @@ def tujuan_pegawai(request, pk):
     if not _izin(request.user):
         raise Http404
     pegawai = get_object_or_404(Pegawai.objects.for_user(request.user), pk=pk)
-    periode = periode_terkini()
+    periode = periode_berlaku()
     baris = _tujuan(pegawai.pk, periode=periode)[:BATAS_PERINGKAT] if periode else []
     return _peringkat_halaman(
         request,

@@ -31,7 +31,7 @@ from pegawai.models_kompetensi import KotakTalenta, PengaturanKompetensi
 from pegawai.selectors import fakta_pegawai, standar_jabatan, talenta_pegawai, tata_letak_9_kotak
 
 from .models import HasilABK, PeriodeABK
-from .selectors import periode_terkini
+from .selectors import periode_berlaku
 
 SARAN_PER_ORANG = 5
 
@@ -124,7 +124,7 @@ def _label_golongan(g) -> str:
 
 
 def _periode(periode: PeriodeABK | None) -> PeriodeABK | None:
-    return periode or periode_terkini()
+    return periode or periode_berlaku()
 
 
 def posisi_kurang(user, periode: PeriodeABK) -> list[tuple[Jabatan, int]]:

@@ -194,7 +194,7 @@ def dampak_abk_per_instansi(berlaku: list[UsulanMutasi], user) -> list[dict]:
     from analisis_beban import selectors as abk
     from analisis_beban.models import HasilABK
 
-    pilih = getattr(abk, "periode_berlaku", None) or abk.periode_terkini
+    pilih = abk.periode_berlaku
     periode_abk = pilih()
     if periode_abk is None or not berlaku:
         return []

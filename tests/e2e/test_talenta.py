@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from analisis_beban.choices import StatusPeriode
 from analisis_beban.models import PeriodeABK, UraianTugas
 from analisis_beban.services import abk_hitung
 from instansi.choices import Pendidikan
@@ -62,7 +63,9 @@ def kota(pengguna_demo, instansi_demo):
     for kode in ("M.01", "M.02", "M.03", "M.05"):
         HasilAsesmenFactory(pegawai=rina, kompetensi=Kompetensi.objects.get(kode=kode), level=4)
     PegawaiFactory(nip="198701012015052003", nama="Sondang Tambunan", jabatan=perawat)
-    periode = PeriodeABK.objects.create(tahun=datetime.date.today().year)
+    periode = PeriodeABK.objects.create(
+        tahun=datetime.date.today().year, status=StatusPeriode.BERLAKU
+    )
     tugas(periode, perawat, 1000, 75)  # need 1, two holders
     tugas(periode, penyelia, 2000, 75)  # need 2, vacant: short of 2
     abk_hitung(periode=periode)

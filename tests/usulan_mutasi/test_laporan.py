@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from analisis_beban.choices import StatusPeriode
 from analisis_beban.models import HasilABK, PeriodeABK
 from mutasi_asn.excel import BARIS_HEADER
 from tests.fixtures.factories import PegawaiFactory, SuratKeputusanFactory
@@ -89,7 +90,7 @@ def test_lama_tahap_median_p90_dan_yang_melewati_tenggat(dunia):
 
 
 def test_dampak_abk_kekurangan_sebelum_dan_sesudah_per_instansi(dunia):
-    periode = PeriodeABK.objects.create(tahun=2026)
+    periode = PeriodeABK.objects.create(tahun=2026, status=StatusPeriode.BERLAKU)
     sk = SuratKeputusanFactory(tmt=datetime.date(2026, 3, 10), dibuat_oleh=dunia.bkpsdm)
     for _ in range(2):
         usulan_dari(dunia, status=S.BERLAKU, surat_keputusan=sk)

@@ -26,6 +26,11 @@ def periode_berlaku() -> PeriodeABK | None:
     return PeriodeABK.objects.filter(status=StatusPeriode.BERLAKU).first()
 
 
+# The old name, for code written in parallel before periods had a state: the same function,
+# so there is still one notion of "the current period". Call periode_berlaku.
+periode_terkini = periode_berlaku
+
+
 def label_periode(tahun: int, status: str) -> str:
     """'2026' for the period in force, '2027 (draf)' / '2025 (arsip)' for the others."""
     if status == StatusPeriode.BERLAKU:

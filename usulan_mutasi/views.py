@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
 from analisis_beban.models import HasilABK
-from analisis_beban.selectors import periode_terkini
+from analisis_beban.selectors import periode_berlaku
 from instansi.forms import label_jabatan
 from instansi.models import Jabatan
 from mutasi_asn.akun.roles import Peran
@@ -383,7 +383,7 @@ class JabatanTujuanCariView(_CariView):
                 .first()
             )
             qs = qs.filter(unit_kerja__instansi_id=instansi_id)
-        periode = periode_terkini()
+        periode = periode_berlaku()
         selisih = HasilABK.objects.filter(periode=periode, jabatan_id=OuterRef("pk")).values(
             "selisih"
         )[:1]

@@ -283,8 +283,14 @@ class UsulanMutasiViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
     @extend_schema(responses=TemuanSerializer(many=True))
     @action(detail=True, methods=["get"])
     def kelayakan(self, request, pk=None):
-        """Blocks and warnings of the eligibility check as it stands today."""
+        """Blocks and warnings of the eligibility check as it stands today, for the proposing
+        side while the proposal is a draft (or returned), as on the page."""
         usulan = self.get_object()
+        if not services.boleh_lihat_kelayakan(usulan, request.user):
+            raise exceptions.PermissionDenied(
+                "Hasil pemeriksaan kelayakan hanya ditampilkan kepada pengusul selama usulan "
+                "masih draf atau dikembalikan."
+            )
         return Response(TemuanSerializer(periksa_kelayakan(usulan), many=True).data)
 
     @action(detail=True, methods=["post"])

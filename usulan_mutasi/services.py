@@ -144,6 +144,12 @@ def adalah_pengusul(usulan: UsulanMutasi, user) -> bool:
     )
 
 
+def boleh_lihat_kelayakan(usulan: UsulanMutasi, user) -> bool:
+    """The eligibility findings (a disciplinary process, an Inspektorat finding...) are for the
+    proposing side while it may still change the draft; the page and the API share this rule."""
+    return usulan.status in STATUS_BOLEH_UBAH and adalah_pengusul(usulan, user)
+
+
 def pelaku_tahap(usulan: UsulanMutasi, user) -> bool:
     """True when `user` is the one who decides the proposal's current step."""
     pelaku = PELAKU_TAHAP.get(usulan.status)
@@ -247,8 +253,31 @@ def _pindah(
     return _catat(usulan, aksi=aksi, aktor=actor, dari_status=dari, catatan=catatan, dampak=dampak)
 
 
+def _periksa_jenis(usulan: UsulanMutasi) -> None:
+    """The kind must fit where the employee is: "masuk" only for someone from outside the city
+    (no city jabatan), every other kind only for someone who holds one. A "masuk" for a Dinkes
+    head skipped the origin head's approval and moved them into Disdik."""
+    pegawai = usulan.pegawai
+    if usulan.jenis == JenisMutasi.MASUK and pegawai.jabatan_id:
+        raise ValidationError(
+            {
+                "jenis": f"{pegawai.nama_lengkap} memegang jabatan di Pemerintah Kota "
+                f"({pegawai.jabatan}); mutasi masuk hanya untuk pegawai dari luar Pemerintah "
+                "Kota. Pilih 'Dalam satu OPD (antar unit)' atau 'Antar OPD'."
+            }
+        )
+    if usulan.jenis != JenisMutasi.MASUK and not pegawai.jabatan_id:
+        raise ValidationError(
+            {
+                "jenis": f"{pegawai.nama_lengkap} tidak memegang jabatan di Pemerintah Kota; "
+                "untuk pegawai dari luar Pemerintah Kota pilih jenis 'Masuk'."
+            }
+        )
+
+
 def _isi_asal_tujuan(usulan: UsulanMutasi) -> None:
     """Snapshot the origin from the pegawai's current jabatan; derive the destination's unit."""
+    _periksa_jenis(usulan)
     pegawai = usulan.pegawai
     if usulan.jenis == JenisMutasi.MASUK or not pegawai.jabatan_id:
         usulan.jabatan_asal = usulan.unit_asal = usulan.instansi_asal = None

@@ -426,7 +426,7 @@ class UsulanDetailView(ObjectDetailView):
         pengusul = services.adalah_pengusul(u, user)
         pelaku = services.pelaku_tahap(u, user)
         boleh_ubah = pengusul and u.status in STATUS_BOLEH_UBAH
-        temuan = periksa_kelayakan(u) if boleh_ubah else []
+        temuan = periksa_kelayakan(u) if services.boleh_lihat_kelayakan(u, user) else []
         peristiwa = list(u.peristiwa.select_related("aktor").order_by("waktu", "pk"))
         kelengkapan = kelengkapan_dokumen(u, peristiwa)
         ctx.update(

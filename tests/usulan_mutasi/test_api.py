@@ -187,6 +187,8 @@ def test_kelayakan_lewat_api(client, data):
     data["pegawai"].tugas_belajar = True
     data["pegawai"].save()
     u = UsulanMutasiFactory(pegawai=data["pegawai"], jabatan_tujuan=data["jab_b"])
-    temuan = masuk(client, data["kepala_opd"]).get(f"{URL}{u.pk}/kelayakan/").json()
+    # BKPSDM's draft: its findings are for BKPSDM, the proposing side, as on the page
+    # (tests/keamanan/test_usulan_keamanan.py has the other agencies' side).
+    temuan = masuk(client, data["bkpsdm"]).get(f"{URL}{u.pk}/kelayakan/").json()
     assert {"kode": "tugas_belajar", "jenis": "blok"}.items() <= temuan[0].items()
     assert "abk_tujuan_tidak_ada" in {t["kode"] for t in temuan}

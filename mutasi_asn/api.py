@@ -31,6 +31,8 @@ class SerializerModel(serializers.ModelSerializer):
         models.DateTimeField: WaktuField,
     }
 
+from .autentikasi import TokenAuthenticationBerbatas
+
 
 class IzinModel(permissions.DjangoModelPermissions):
     """Django model permissions, with `view` required for reads too."""
@@ -46,7 +48,7 @@ class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     # Token first: a request without valid credentials then gets 401 with
     # `WWW-Authenticate: Token` (DRF answers 403 when session auth comes first).
     authentication_classes = [
-        authentication.TokenAuthentication,
+        TokenAuthenticationBerbatas,
         authentication.SessionAuthentication,
     ]
     permission_classes = [permissions.IsAuthenticated, IzinModel]

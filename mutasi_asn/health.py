@@ -1,4 +1,8 @@
-"""`/healthz`: is the database reachable, is the broker reachable. For load balancers and ops."""
+"""`/healthz`: is the database reachable, is the broker reachable. For load balancers and ops.
+
+A load balancer (anonymous) gets only the verdict — 200 or 503 with `{"status": ...}`; the
+version and the broker's state are for signed-in staff, not for whoever asks.
+"""
 
 from django.conf import settings
 from django.db import connection
@@ -32,6 +36,10 @@ def _cek_broker() -> str:
 @never_cache
 def healthz(request):
     database = _cek_database()
+    if not getattr(request.user, "is_staff", False):
+        if database != "ok":
+            return JsonResponse({"status": "down"}, status=503)
+        return JsonResponse({"status": "ok"})
     broker = _cek_broker()
     if database != "ok":
         status, code = "down", 503

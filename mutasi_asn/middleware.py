@@ -5,6 +5,25 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import resolve_url
 
+_KEPALA_PROXY = ("HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_HOST")
+
+
+class ProxyTepercayaMiddleware:
+    """`X-Forwarded-*` headers count only when the connection comes from our reverse proxy
+    (`PROXY_TEPERCAYA`, its addresses): anyone else who reached gunicorn could otherwise claim
+    HTTPS (SECURE_PROXY_SSL_HEADER) or another client address (sign-in lockout, throttles).
+    First in MIDDLEWARE, before anything reads them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.tepercaya = frozenset(getattr(settings, "PROXY_TEPERCAYA", ()))
+
+    def __call__(self, request):
+        if request.META.get("REMOTE_ADDR") not in self.tepercaya:
+            for kepala in _KEPALA_PROXY:
+                request.META.pop(kepala, None)
+        return self.get_response(request)
+
 
 class HtmxMasukMiddleware:
     """A partial asked by htmx (a progress box polling every second) whose session has ended:

@@ -49,3 +49,11 @@ def pengguna_peran(buat_pengguna, instansi_a):
         Peran.TIM_PENILAI: buat_pengguna(Peran.TIM_PENILAI),
         Peran.PPK: buat_pengguna(Peran.PPK),
     }
+
+
+@pytest.fixture(autouse=True)
+def _cache_kosong():
+    """API throttle counts live in the cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()

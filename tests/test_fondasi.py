@@ -99,12 +99,22 @@ def test_check_deploy_bersih_dengan_variabel_produksi():
 
 
 @pytest.mark.django_db
-def test_healthz_sehat(client):
-    resp = client.get("/healthz")
+def test_healthz_sehat(admin_client):
+    resp = admin_client.get("/healthz")
     assert resp.status_code == 200
     data = resp.json()
     assert data["status"] in ("ok", "degraded")
     assert data["database"] == "ok"
+
+
+@pytest.mark.django_db
+def test_healthz_untuk_tamu_hanya_status_tanpa_versi_dan_broker(client, django_user_model):
+    resp = client.get("/healthz")
+    assert resp.status_code == 200
+    assert resp.json() == {"status": "ok"}
+    # A signed-in user who is not staff gets the same bare answer.
+    client.force_login(django_user_model.objects.create_user("pengguna_biasa", password="x"))
+    assert client.get("/healthz").json() == {"status": "ok"}
 
 
 @pytest.mark.django_db
@@ -121,7 +131,7 @@ def test_healthz_503_saat_database_mati(client, monkeypatch):
     monkeypatch.setattr(health.connection, "cursor", lambda: KursorMati())
     resp = client.get("/healthz")
     assert resp.status_code == 503
-    assert resp.json()["database"] == "down"
+    assert resp.json() == {"status": "down"}
 
 
 @pytest.mark.django_db

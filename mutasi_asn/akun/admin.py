@@ -1,5 +1,7 @@
 import re
 
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
@@ -56,6 +58,25 @@ admin.site.autocomplete_view = AutocompleteBerlabel.as_view(admin_site=admin.sit
 
 admin.site.unregister(Group)
 admin.site.unregister(TokenProxy)
+# django-axes' lockouts: an administrator unlocks a user by deleting their attempt row.
+for _model in (AccessAttempt, AccessLog, AccessFailureLog):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+
+
+@admin.register(AccessAttempt)
+class UpayaAksesAdmin(PencarianAdminMixin, AccessAttemptAdmin):
+    pass
+
+
+@admin.register(AccessLog)
+class LogAksesAdmin(PencarianAdminMixin, AccessLogAdmin):
+    pass
+
+
+@admin.register(AccessFailureLog)
+class LogGagalAksesAdmin(PencarianAdminMixin, AccessFailureLogAdmin):
+    pass
 
 
 @admin.register(TokenProxy)

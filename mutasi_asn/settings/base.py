@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment (see `.env.e
 the defaults here are the embedded development set-up: SQLite and Celery in eager mode.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -21,6 +22,8 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-not-secret-change-me")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Addresses of the reverse proxy whose X-Forwarded-* headers are believed; none in development.
+PROXY_TEPERCAYA: list[str] = []
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -39,6 +42,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",  # before mutasi_asn.akun, whose admin re-registers axes' models
     "mutasi_asn.akun",
     "instansi",
     "pegawai",
@@ -47,6 +51,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "mutasi_asn.middleware.ProxyTepercayaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -59,6 +64,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "mutasi_asn.middleware.HtmxMasukMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mutasi_asn.urls"
@@ -89,6 +96,21 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "akun.Pengguna"
+# django-axes first: it refuses a sign-in (form, admin) that is locked out before any password
+# is checked. Failures are rows in the database, so every gunicorn worker counts the same ones.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+# One username from one address: a robot is stopped, a colleague behind the same office
+# address who typed their own password wrong is not.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "mutasi_asn.akun.views.terkunci"
+# The client address is the connection's own; production behind the proxy reads its header.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -190,7 +212,7 @@ CELERY_BEAT_SCHEDULE["impor-akhiri-yang-macet"] = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "mutasi_asn.autentikasi.TokenAuthenticationBerbatas",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -198,6 +220,15 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "mutasi_asn.api.penanganan_galat",
+    # Per signed-in user and per address; wrong tokens have their own, tighter limit
+    # (mutasi_asn.autentikasi). Counted in each process's memory: a broker
+    # outage must not fail API requests, and sign-in lockout (axes) is in the database anyway.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "1200/min", "token_gagal": "10/min"},
+    "NUM_PROXIES": 0,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Mutasi ASN API",

@@ -131,7 +131,7 @@ def test_akhiran_format_di_setiap_rute_404_bukan_500(client, kota):
 
 
 def test_format_lewat_parameter_tetap_berlaku(client, kota):
-    client.force_login(kota.bkpsdm)
+    client.force_login(kota.operator_a)  # the proposer of usulan_a, who may read its findings
     for url in ("/api/v1/abk/ringkasan/", f"/api/v1/usulan/{kota.usulan_a.pk}/kelayakan/"):
         resp = client.get(url, {"format": "json"})
         assert resp.status_code == 200, url

@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from instansi.admin import LabelPilihanMixin
-from mutasi_asn.admin import LayananAdminMixin, PencarianAdminMixin
+from mutasi_asn.admin import LayananAdminMixin
 
 from . import services
 from .models import HasilABK, PerhitunganABK, PeriodeABK, UraianTugas
@@ -22,7 +22,7 @@ class HanyaBacaMixin:
 
 
 @admin.register(PeriodeABK)
-class PeriodeABKAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
+class PeriodeABKAdmin(SimpleHistoryAdmin):
     list_display = (
         "tahun",
         "status",
@@ -52,9 +52,7 @@ class PeriodeABKAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(UraianTugas)
-class UraianTugasAdmin(
-    PencarianAdminMixin, LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin
-):
+class UraianTugasAdmin(LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
     list_display = (
         "uraian",
         "jabatan",
@@ -86,7 +84,7 @@ class UraianTugasAdmin(
 
 
 @admin.register(HasilABK)
-class HasilABKAdmin(PencarianAdminMixin, HanyaBacaMixin, admin.ModelAdmin):
+class HasilABKAdmin(HanyaBacaMixin, admin.ModelAdmin):
     list_display = (
         "jabatan",
         "unit_kerja",
@@ -108,7 +106,7 @@ class HasilABKAdmin(PencarianAdminMixin, HanyaBacaMixin, admin.ModelAdmin):
 
 
 @admin.register(PerhitunganABK)
-class PerhitunganABKAdmin(PencarianAdminMixin, HanyaBacaMixin, admin.ModelAdmin):
+class PerhitunganABKAdmin(HanyaBacaMixin, admin.ModelAdmin):
     list_display = (
         "dibuat_pada",
         "periode",

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from mutasi_asn.admin import LayananAdminMixin, PencarianAdminMixin
+from mutasi_asn.admin import LayananAdminMixin
 
 from . import services
 from .forms import label_jabatan, label_unit
@@ -24,7 +24,7 @@ class LabelPilihanMixin:
 
 
 @admin.register(Instansi)
-class InstansiAdmin(PencarianAdminMixin, LayananAdminMixin, SimpleHistoryAdmin):
+class InstansiAdmin(LayananAdminMixin, SimpleHistoryAdmin):
     list_display = ("kode", "nama", "singkatan", "jenis", "aktif")
     list_filter = ("jenis", "aktif")
     search_fields = ("nama", "singkatan", "kode")
@@ -33,7 +33,7 @@ class InstansiAdmin(PencarianAdminMixin, LayananAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(PencarianAdminMixin, LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
+class UnitKerjaAdmin(LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
     list_display = ("kode", "nama", "jenis", "induk", "instansi")
     list_filter = ("jenis", "instansi")
     list_select_related = ("instansi", "induk")
@@ -50,7 +50,7 @@ class UnitKerjaAdmin(PencarianAdminMixin, LabelPilihanMixin, LayananAdminMixin, 
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(PencarianAdminMixin, LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
+class JabatanAdmin(LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
     list_display = ("kode", "nama", "jenis", "eselon", "kelas_jabatan", "unit_kerja")
     list_filter = ("jenis", "eselon", "kelas_jabatan", "unit_kerja__instansi")
     list_select_related = ("unit_kerja",)

@@ -1,5 +1,7 @@
-"""The shared admin layer: every app's admin writes through its services."""
+"""The shared admin layer: every app's admin writes through its services, and searches through
+one cleaning of the typed text."""
 
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from .views import kata_kunci
@@ -51,10 +53,21 @@ class LayananAdminMixin:
 
 class PencarianAdminMixin:
     """The admin's search box and its search-selects clean the typed text as the pickers do
-    (`kata_kunci`): a NUL byte finds nothing instead of a 500 from PostgreSQL."""
+    (`kata_kunci`): a NUL byte finds nothing instead of a 500 from PostgreSQL. `SitusAdmin`
+    gives it to every registered model admin, ours and third-party ones alike."""
 
     def get_search_results(self, request, queryset, search_term):
         term = kata_kunci(search_term)
         if term is None:
             return queryset.none(), False
         return super().get_search_results(request, queryset, term)
+
+
+class SitusAdmin(admin.AdminSite):
+    """The admin site: every model admin registered on it searches through `PencarianAdminMixin`."""
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, PencarianAdminMixin):
+            admin_class = type(admin_class.__name__, (PencarianAdminMixin, admin_class), {})
+        super().register(model_or_iterable, admin_class, **options)

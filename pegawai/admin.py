@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from instansi.admin import LabelPilihanMixin
-from mutasi_asn.admin import LayananAdminMixin, PencarianAdminMixin
+from mutasi_asn.admin import LayananAdminMixin
 
 from . import services
 from .models import ImporRegister, Pegawai, RiwayatJabatan
@@ -23,7 +23,7 @@ class RiwayatJabatanInline(admin.TabularInline):
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(PencarianAdminMixin, LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
+class PegawaiAdmin(LabelPilihanMixin, LayananAdminMixin, SimpleHistoryAdmin):
     list_display = ("nip", "nama", "status", "golongan", "pendidikan", "jabatan", "aktif")
     list_filter = ("status", "aktif", "golongan", "pendidikan", "jabatan__jenis")
     list_select_related = ("jabatan",)
@@ -42,7 +42,7 @@ class PegawaiAdmin(PencarianAdminMixin, LabelPilihanMixin, LayananAdminMixin, Si
 
 
 @admin.register(RiwayatJabatan)
-class RiwayatJabatanAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
+class RiwayatJabatanAdmin(SimpleHistoryAdmin):
     list_display = ("pegawai", "jabatan", "tanggal_mulai", "tanggal_selesai", "nomor_sk")
     list_select_related = ("pegawai", "jabatan")
     search_fields = ("pegawai__nip", "pegawai__nama", "nomor_sk")
@@ -66,7 +66,7 @@ class RiwayatJabatanAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ImporRegister)
-class ImporRegisterAdmin(PencarianAdminMixin, admin.ModelAdmin):
+class ImporRegisterAdmin(admin.ModelAdmin):
     """The audit trail of register imports: read-only, written by the import service only."""
 
     list_display = ("dibuat", "jenis", "nama_berkas", "diunggah_oleh", "status", "jumlah_baris")

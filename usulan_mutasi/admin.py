@@ -8,8 +8,6 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from mutasi_asn.admin import PencarianAdminMixin
-
 from .models import (
     BerkasSK,
     DokumenUsulan,
@@ -76,7 +74,7 @@ FIELD_BOLEH_DIPERBAIKI_USULAN = (
 
 
 @admin.register(UsulanMutasi)
-class UsulanMutasiAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
+class UsulanMutasiAdmin(SimpleHistoryAdmin):
     list_display = (
         "nomor",
         "pegawai",
@@ -108,7 +106,7 @@ class UsulanMutasiAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PeristiwaUsulan)
-class PeristiwaUsulanAdmin(PencarianAdminMixin, admin.ModelAdmin):
+class PeristiwaUsulanAdmin(admin.ModelAdmin):
     list_display = ("waktu", "usulan", "aksi", "aktor", "dari_status", "ke_status")
     list_filter = ("aksi",)
     list_select_related = ("usulan", "aktor")
@@ -133,7 +131,7 @@ class UsulanDalamSKInline(_HanyaBacaInline):
 
 
 @admin.register(SuratKeputusan)
-class SuratKeputusanAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
+class SuratKeputusanAdmin(SimpleHistoryAdmin):
     list_display = ("nomor", "tanggal", "tmt", "status", "dalam_masa_pembekuan")
     list_filter = ("status", "dalam_masa_pembekuan")
     search_fields = ("nomor", "perihal")
@@ -151,7 +149,7 @@ class SuratKeputusanAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(JenisDokumen)
-class JenisDokumenAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
+class JenisDokumenAdmin(SimpleHistoryAdmin):
     list_display = (
         "nama",
         "wajib",

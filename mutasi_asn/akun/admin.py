@@ -1,16 +1,10 @@
 import re
 
-from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
-from rest_framework.authtoken.admin import TokenAdmin
-from rest_framework.authtoken.models import TokenProxy
-
-from mutasi_asn.admin import PencarianAdminMixin
 
 from .models import Pengguna
 
@@ -57,40 +51,15 @@ class AutocompleteBerlabel(AutocompleteJsonView):
 admin.site.autocomplete_view = AutocompleteBerlabel.as_view(admin_site=admin.site)
 
 admin.site.unregister(Group)
-admin.site.unregister(TokenProxy)
-# django-axes' lockouts: an administrator unlocks a user by deleting their attempt row.
-for _model in (AccessAttempt, AccessLog, AccessFailureLog):
-    if admin.site.is_registered(_model):
-        admin.site.unregister(_model)
-
-
-@admin.register(AccessAttempt)
-class UpayaAksesAdmin(PencarianAdminMixin, AccessAttemptAdmin):
-    pass
-
-
-@admin.register(AccessLog)
-class LogAksesAdmin(PencarianAdminMixin, AccessLogAdmin):
-    pass
-
-
-@admin.register(AccessFailureLog)
-class LogGagalAksesAdmin(PencarianAdminMixin, AccessFailureLogAdmin):
-    pass
-
-
-@admin.register(TokenProxy)
-class TokenProxyAdmin(PencarianAdminMixin, TokenAdmin):
-    pass
 
 
 @admin.register(Group)
-class GrupAdmin(PencarianAdminMixin, LabelIzinMixin, GroupAdmin):
+class GrupAdmin(LabelIzinMixin, GroupAdmin):
     pass
 
 
 @admin.register(Pengguna)
-class PenggunaAdmin(PencarianAdminMixin, LabelIzinMixin, UserAdmin):
+class PenggunaAdmin(LabelIzinMixin, UserAdmin):
     list_display = ("username", "first_name", "last_name", "instansi", "is_active", "is_staff")
     list_filter = ("groups", "is_active", "is_staff", "instansi")
     list_select_related = ("instansi",)

@@ -26,7 +26,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 PROXY_TEPERCAYA: list[str] = []
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "mutasi_asn.apps.AdminMutasiConfig",  # django.contrib.admin, with our site (mutasi_asn/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
-    "axes",  # before mutasi_asn.akun, whose admin re-registers axes' models
+    "axes",
     "mutasi_asn.akun",
     "instansi",
     "pegawai",

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from mutasi_asn.validators import tolak_kontrol_arah
+
 from .choices import Eselon, Golongan, JenisInstansi, JenisJabatan, JenisUnit, Jenjang, Pendidikan
 from .querysets import InstansiQuerySet, JabatanQuerySet, UnitKerjaQuerySet
 
@@ -16,8 +18,12 @@ class Instansi(models.Model):
     """An agency of the city (OPD / perangkat daerah): a dinas, badan, kecamatan, the RSUD."""
 
     kode = models.CharField(_("kode"), max_length=20, unique=True)
-    nama = models.CharField(_("nama instansi"), max_length=200, unique=True)
-    singkatan = models.CharField(_("singkatan"), max_length=50, blank=True)
+    nama = models.CharField(
+        _("nama instansi"), max_length=200, unique=True, validators=[tolak_kontrol_arah]
+    )
+    singkatan = models.CharField(
+        _("singkatan"), max_length=50, blank=True, validators=[tolak_kontrol_arah]
+    )
     jenis = models.CharField(_("jenis"), max_length=20, choices=JenisInstansi.choices)
     aktif = models.BooleanField(_("aktif"), default=True)
 
@@ -88,7 +94,7 @@ class UnitKerja(models.Model):
         related_name="sub_unit",
     )
     kode = models.CharField(_("kode"), max_length=40, unique=True)
-    nama = models.CharField(_("nama unit kerja"), max_length=200)
+    nama = models.CharField(_("nama unit kerja"), max_length=200, validators=[tolak_kontrol_arah])
     jenis = models.CharField(_("jenis"), max_length=20, choices=JenisUnit.choices)
     jalur = models.CharField(_("jalur"), max_length=255, blank=True, db_index=True, editable=False)
     kedalaman = models.PositiveSmallIntegerField(_("kedalaman"), default=0, editable=False)
@@ -154,7 +160,7 @@ class Jabatan(models.Model):
         UnitKerja, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="jabatan"
     )
     kode = models.CharField(_("kode"), max_length=40, unique=True)
-    nama = models.CharField(_("nama jabatan"), max_length=200)
+    nama = models.CharField(_("nama jabatan"), max_length=200, validators=[tolak_kontrol_arah])
     jenis = models.CharField(_("jenis jabatan"), max_length=20, choices=JenisJabatan.choices)
     jenjang = models.CharField(_("jenjang"), max_length=20, choices=Jenjang.choices, blank=True)
     eselon = models.CharField(_("eselon"), max_length=6, choices=Eselon.choices, blank=True)

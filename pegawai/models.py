@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from instansi.choices import Golongan, Pendidikan, golongan_dengan_pangkat
 from instansi.models import Jabatan
 from mutasi_asn.impor_kontrak import kontrak_impor
+from mutasi_asn.validators import tolak_kontrol_arah
 
 from .choices import JenisKelamin, PredikatSKP, StatusImpor, StatusKepegawaian
 from .nip import format_nip, urai_nip, validasi_ni_pppk
@@ -25,9 +26,15 @@ class Pegawai(models.Model):
     """
 
     nip = models.CharField(_("NIP/NI"), max_length=18, unique=True)
-    gelar_depan = models.CharField(_("gelar depan"), max_length=50, blank=True)
-    nama = models.CharField(_("nama"), max_length=150, db_index=True)
-    gelar_belakang = models.CharField(_("gelar belakang"), max_length=100, blank=True)
+    gelar_depan = models.CharField(
+        _("gelar depan"), max_length=50, blank=True, validators=[tolak_kontrol_arah]
+    )
+    nama = models.CharField(
+        _("nama"), max_length=150, db_index=True, validators=[tolak_kontrol_arah]
+    )
+    gelar_belakang = models.CharField(
+        _("gelar belakang"), max_length=100, blank=True, validators=[tolak_kontrol_arah]
+    )
     status = models.CharField(
         _("status kepegawaian"), max_length=4, choices=StatusKepegawaian.choices
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -42,6 +43,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from our own static files
+    "csp",
     "axes",
     "mutasi_asn.akun",
     "instansi",
@@ -61,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "mutasi_asn.middleware.HtmxMasukMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -208,6 +212,25 @@ CELERY_BEAT_SCHEDULE["impor-akhiri-yang-macet"] = {
     "schedule": crontab(minute="*/10"),
 }
 
+# --- Content-Security-Policy (django-csp), enforced -------------------------------------
+# Only our own files run or style a page: no inline script, style attribute or eval (the
+# templates hold none — tests/keamanan/test_csp.py — and htmx is told so in base.html).
+# data: images are Bootstrap's own SVG icons inside its CSS (select arrows, checkboxes).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
 # --- REST API -----------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -235,6 +258,13 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API baca register kepegawaian, ABK, dan usulan mutasi.",
     "VERSION": VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
+    # Schema and docs for signed-in users only; Swagger UI from drf-spectacular-sidecar's files.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No call to swagger.io's online validator (the intranet is often offline).
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
     # Every choice set gets one stable name in the schema, so the generator never guesses.
     "ENUM_NAME_OVERRIDES": {
         "GolonganEnum": "instansi.choices.Golongan",

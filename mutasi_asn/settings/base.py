@@ -153,6 +153,9 @@ MEDIA_URL = "/media/"
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Backups (manage.py cadangkan / pulihkan, nightly beat job): where, and how many are kept.
+CADANGAN_ROOT = env.path("CADANGAN_ROOT", default=BASE_DIR / "cadangan")
+CADANGAN_SIMPAN = env.int("CADANGAN_SIMPAN", default=14)
 UNGGAHAN_MAKS_BYTE = env.int("UNGGAHAN_MAKS_BYTE", default=10 * 1024 * 1024)
 # LibreOffice for the decree's PDF (Debian: libreoffice-writer-nogui); absent = DOCX only.
 SOFFICE_BIN = env("SOFFICE_BIN", default="soffice")
@@ -198,6 +201,11 @@ CELERY_BEAT_SCHEDULE["abk-hitung-yang-basi"] = {
 CELERY_BEAT_SCHEDULE["abk-hitung-ulang-malam"] = {
     "task": "analisis_beban.tasks.abk_hitung_ulang_malam",
     "schedule": crontab(hour=1, minute=30),
+}
+# The database and every uploaded file into one archive, nightly (mutasi_asn/cadangan.py).
+CELERY_BEAT_SCHEDULE["cadangan-malam"] = {
+    "task": "mutasi_asn.akun.tasks.cadangkan_malam",
+    "schedule": crontab(hour=2, minute=0),
 }
 # Issued SKs whose TMT has arrived take effect (usulan_mutasi/tasks.py). Hourly, so a worker
 # that was down at midnight catches up; applying is idempotent.

@@ -86,7 +86,7 @@ class LevelKompetensiInline(admin.StackedInline):
 
 
 @admin.register(Kompetensi)
-class KompetensiAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
+class KompetensiAdmin(SimpleHistoryAdmin):
     list_display = ("kode", "nama", "jenis", "rumpun", "aktif")
     list_filter = ("jenis", "rumpun", "aktif")
     search_fields = ("kode", "nama", "rumpun")
@@ -94,14 +94,14 @@ class KompetensiAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(JenisSertifikasi)
-class JenisSertifikasiAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
+class JenisSertifikasiAdmin(SimpleHistoryAdmin):
     list_display = ("kode", "nama", "penerbit", "masa_berlaku_tahun", "aktif")
     list_filter = ("aktif",)
     search_fields = ("kode", "nama")
 
 
 @admin.register(ProgramPelatihan)
-class ProgramPelatihanAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
+class ProgramPelatihanAdmin(SimpleHistoryAdmin):
     list_display = ("kode", "nama", "jenis", "aktif")
     list_filter = ("jenis", "aktif")
     search_fields = ("kode", "nama")

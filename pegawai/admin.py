@@ -96,7 +96,7 @@ from .models_kompetensi import (  # noqa: E402
 from .selectors import label_predikat  # noqa: E402
 
 
-class FaktaPegawaiAdmin(PencarianAdminMixin, LayananAdminMixin, SimpleHistoryAdmin):
+class FaktaPegawaiAdmin(LayananAdminMixin, SimpleHistoryAdmin):
     list_select_related = ("pegawai",)
     autocomplete_fields = ("pegawai",)
     search_fields = ("pegawai__nip", "pegawai__nama")
@@ -156,19 +156,19 @@ class SKPTahunanAdmin(FaktaPegawaiAdmin):
 
 
 @admin.register(LabelPredikatSKP)
-class LabelPredikatSKPAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
+class LabelPredikatSKPAdmin(SimpleHistoryAdmin):
     list_display = ("kode", "label", "urutan")
     list_editable = ("label", "urutan")
 
 
 @admin.register(KotakTalenta)
-class KotakTalentaAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
+class KotakTalentaAdmin(SimpleHistoryAdmin):
     list_display = ("nomor", "kinerja", "potensi", "label")
     list_editable = ("label",)
 
 
 @admin.register(PengaturanKompetensi)
-class PengaturanKompetensiAdmin(PencarianAdminMixin, SimpleHistoryAdmin):
+class PengaturanKompetensiAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return not PengaturanKompetensi.objects.exists()
 

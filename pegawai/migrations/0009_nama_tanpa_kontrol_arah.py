@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pegawai', '0007_impor_satu_alur'),
+        ('pegawai', '0008_imporregister_diperbarui'),
     ]
 
     operations = [

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from rest_framework import authentication, permissions, serializers, viewsets
 
+from .autentikasi import TokenAuthenticationBerbatas
+
 
 def tulis_waktu(nilai) -> str | None:
     """Every date-time the API returns: ISO 8601 to the second in the city's zone (settings
@@ -30,8 +32,6 @@ class SerializerModel(serializers.ModelSerializer):
         **serializers.ModelSerializer.serializer_field_mapping,
         models.DateTimeField: WaktuField,
     }
-
-from .autentikasi import TokenAuthenticationBerbatas
 
 
 class IzinModel(permissions.DjangoModelPermissions):

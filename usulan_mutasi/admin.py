@@ -357,7 +357,7 @@ class _HanyaBacaAdmin(admin.ModelAdmin):
 
 
 @admin.register(NomorSK)
-class NomorSKAdmin(PencarianAdminMixin, _HanyaBacaAdmin, SimpleHistoryAdmin):
+class NomorSKAdmin(_HanyaBacaAdmin, SimpleHistoryAdmin):
     list_display = (
         "nomor",
         "tahun",

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('instansi', '0004_urutan_unit'),
+        ('instansi', '0005_isi_urutan_unit'),
     ]
 
     operations = [

@@ -63,8 +63,21 @@ def pengguna_demo(transactional_db, instansi_demo):
 
 @pytest.fixture
 def instansi_demo(transactional_db):
+    from instansi.data.kamus_kompetensi import muat_kamus
+    from instansi.models_kompetensi import (
+        JenisSertifikasi,
+        Kompetensi,
+        LevelKompetensi,
+        ProgramPelatihan,
+    )
+    from pegawai.data.talenta import muat_data_talenta
+    from pegawai.models_kompetensi import KotakTalenta, LabelPredikatSKP
     from tests.fixtures.factories import InstansiFactory
 
+    # A transactional test flushes the rows that data migrations load (the competency
+    # dictionary, SKP labels, the 9-box layout); load them again, as `migrate` does.
+    muat_kamus(Kompetensi, LevelKompetensi, JenisSertifikasi, ProgramPelatihan)
+    muat_data_talenta(LabelPredikatSKP, KotakTalenta)
     return {
         "DINKES": InstansiFactory(kode="DINKES", nama="Dinas Kesehatan", singkatan="Dinkes"),
         "DISDIK": InstansiFactory(kode="DISDIK", nama="Dinas Pendidikan", singkatan="Disdik"),

@@ -43,7 +43,7 @@ def pegawai_pindah(pengguna_demo, instansi_demo):
 def test_cari_nip_dengan_spasi_lalu_lihat_riwayat_jabatan(page, masuk, pegawai_pindah):
     masuk("bkpsdm")
     page.goto("/pegawai/")
-    page.get_by_label("Cari nama atau NIP").fill("19860926 201505 2")
+    page.get_by_label("Cari nama, NIP atau jabatan").fill("19860926 201505 2")
     page.get_by_role("button", name="Terapkan").click()
     page.wait_for_url("**/pegawai/?q=*")
     tabel = page.get_by_test_id("tabel-data")
@@ -59,7 +59,9 @@ def test_cari_nip_dengan_spasi_lalu_lihat_riwayat_jabatan(page, masuk, pegawai_p
     sekarang, dulu = riwayat.nth(0).inner_text(), riwayat.nth(1).inner_text()
     assert "Perawat Mahir" in sekarang and "01/03/2024" in sekarang and "sekarang" in sekarang
     assert "SK 821/123/BKPSDM/2024" in sekarang
-    assert "Perawat Terampil" in dulu and "01/05/2015 – 01/03/2024" in dulu
+    assert (
+        "Perawat Terampil" in dulu and "01/05/2015 – 29/02/2024" in dulu
+    )  # ends the day before the new TMT
     assert "UPTD Puskesmas Kristen" in dulu
 
 
